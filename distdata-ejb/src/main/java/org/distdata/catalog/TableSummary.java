@@ -1,0 +1,5 @@
+package org.distdata.catalog;
+
+/** One line of {@code GET /api/v1/tables}. {@code distributionColumn} is null for reference tables. */
+public record TableSummary(String name, TableKind kind, String distributionColumn, long rowEstimate) {
+}

@@ -1,0 +1,5 @@
+package org.distdata.load;
+
+/** Outcome of a bulk import: rows loaded and wall time. */
+public record ImportResult(long rowsImported, double elapsedMs) {
+}

@@ -1,0 +1,53 @@
+package org.distdata.partition;
+
+import org.distdata.sql.ColumnInfo;
+import org.distdata.sql.JdbcValues;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A {@link RowCursor} over a JDBC result set; closing it may hand back the session. */
+final class JdbcRowCursor implements RowCursor {
+    private final ResultSet rs;
+    private final List<ColumnInfo> columns;
+    private final int[] types;
+    private final Runnable onClose;
+    private boolean closed;
+
+    JdbcRowCursor(ResultSet rs, Runnable onClose) throws SQLException {
+        this.rs = rs;
+        this.columns = JdbcValues.columns(rs.getMetaData());
+        this.types = JdbcValues.types(rs.getMetaData());
+        this.onClose = onClose;
+    }
+
+    @Override
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        return rs.next();
+    }
+
+    @Override
+    public Object get(int index) throws SQLException {
+        return JdbcValues.read(rs, index + 1, types[index]);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            rs.close();
+        } catch (SQLException ignored) {
+            // the session is released either way
+        }
+        onClose.run();
+    }
+}

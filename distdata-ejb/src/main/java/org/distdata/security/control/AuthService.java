@@ -1,0 +1,115 @@
+package org.distdata.security.control;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logs users in with a password, issuing signed expiring bearer tokens, verifies tokens on
+ * every request and revokes them on logout. Password guessing is throttled per username and
+ * per client address ({@link LoginThrottle}). A token is accepted only while it is unexpired,
+ * not revoked, and its user still exists, is enabled and has the same token version as when
+ * it was issued; the caller gets the user's <em>current</em> roles, so a demotion takes
+ * effect at once.
+ */
+public final class AuthService {
+    private static final String BAD_CREDENTIALS = "invalid username or password, or the account is disabled";
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final TokenSigner signer;
+    private final RevokedTokens revoked;
+    private final LoginThrottle perUser;
+    private final LoginThrottle perAddress;
+    private final Duration tokenTtl;
+    private final Clock clock;
+
+    AuthService(UserStore users, PasswordHasher hasher, TokenSigner signer, RevokedTokens revoked,
+                Duration tokenTtl, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.signer = signer;
+        this.revoked = revoked;
+        this.tokenTtl = tokenTtl;
+        this.clock = clock;
+        // A username tolerates a few typos; an address may front several users (NAT), so more.
+        this.perUser = new LoginThrottle(clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(15));
+        this.perAddress = new LoginThrottle(clock, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(15));
+    }
+
+    public IssuedToken login(String username, String password, String clientAddress) {
+        if (username == null || password == null) {
+            throw new DistDataException(ErrorCode.BAD_REQUEST, "username and password are required");
+        }
+        String userKey = username;
+        String addressKey = clientAddress == null ? "unknown" : clientAddress;
+        Optional<Duration> wait = max(perUser.blockedFor(userKey), perAddress.blockedFor(addressKey));
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new DistDataException(ErrorCode.RATE_LIMITED,
+                    "too many failed logins; retry in " + seconds + " s", null, Map.of("retryAfterSeconds", seconds));
+        }
+        Optional<StoredUser> user = users.find(username);
+        boolean passwordOk;
+        if (user.isPresent()) {
+            passwordOk = hasher.matches(password, user.get().passwordHash());
+        } else {
+            hasher.burnEquivalentTime(password);
+            passwordOk = false;
+        }
+        if (!passwordOk) {
+            perUser.recordFailure(userKey);
+            perAddress.recordFailure(addressKey);
+            throw new DistDataException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
+        }
+        StoredUser u = user.get();
+        if (!u.enabled()) {
+            throw new DistDataException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
+        }
+        perUser.recordSuccess(userKey);
+        Instant expiresAt = clock.instant().plus(tokenTtl);
+        TokenClaims claims = new TokenClaims(u.username(), u.roles(), UUID.randomUUID().toString(),
+                u.tokenVersion(), expiresAt);
+        return new IssuedToken(signer.sign(claims), expiresAt, u.roles());
+    }
+
+    /** The caller a token stands for, or empty when it is invalid, expired, revoked or outdated. */
+    public Optional<Caller> verify(String bearerToken) {
+        Optional<TokenClaims> claims = signer.verify(bearerToken).filter(this::isLive);
+        if (claims.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenClaims c = claims.get();
+        return users.find(c.username())
+                .filter(StoredUser::enabled)
+                .filter(u -> u.tokenVersion() == c.tokenVersion())
+                .map(u -> new Caller(u.username(), u.roles(), c.tokenId()));
+    }
+
+    /** Revokes the presented token until it expires; rejects a token that is not valid now. */
+    public void logout(String bearerToken) {
+        TokenClaims claims = signer.verify(bearerToken).filter(this::isLive)
+                .orElseThrow(() -> new DistDataException(ErrorCode.UNAUTHENTICATED, "invalid or expired token"));
+        revoked.revoke(claims.tokenId(), claims.expiresAt());
+    }
+
+    private boolean isLive(TokenClaims c) {
+        return clock.instant().isBefore(c.expiresAt()) && !revoked.isRevoked(c.tokenId());
+    }
+
+    private static Optional<Duration> max(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+    }
+}

@@ -1,0 +1,195 @@
+package org.distdata.sql;
+
+import org.distdata.catalog.SqlNames;
+import org.distdata.catalog.TableDef;
+import org.distdata.catalog.TableKind;
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.TableShape;
+import org.distdata.partition.WriteTransaction;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs DDL on every partition in one atomic transaction, then records the result in the
+ * catalog and the gateway: CREATE/DROP TABLE (with DistData's placement extensions),
+ * CREATE/DROP INDEX, CREATE/DROP VIEW and TRUNCATE TABLE. Callers hold the engine's schema
+ * lock exclusively.
+ */
+final class DdlExecutor {
+    private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)";
+    private static final String QUALIFIED = "((?:" + NAME + "\\s*\\.\\s*)?" + NAME + ")";
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+" + QUALIFIED + "\\s*\\(.*");
+    private static final Pattern DROP = Pattern.compile("(?is)^\\s*DROP\\s+(TABLE|INDEX|VIEW)\\s+" + QUALIFIED + "\\s*$");
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+" + QUALIFIED + "\\s+ON\\s+" + QUALIFIED + "\\s*\\((.*)\\)\\s*$");
+    private static final Pattern CREATE_VIEW = Pattern.compile("(?is)^\\s*CREATE\\s+VIEW\\s+" + QUALIFIED + "\\b.*");
+    private static final Pattern TRUNCATE = Pattern.compile("(?is)^\\s*TRUNCATE\\s+TABLE\\s+" + QUALIFIED + "\\s*$");
+    private static final Pattern IDENTITY = Pattern.compile("(?is)GENERATED\\s+(ALWAYS|BY\\s+DEFAULT)\\s+AS\\s+IDENTITY");
+
+    private final EngineContext ctx;
+
+    DdlExecutor(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    long execute(ParsedStatement st) throws SQLException {
+        String sql = st.sql();
+        Matcher m;
+        if ((m = CREATE_TABLE.matcher(sql)).matches()) {
+            return createTable(st, name(m.group(1)));
+        }
+        if ((m = DROP.matcher(sql)).matches()) {
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            String name = name(m.group(2));
+            return switch (kind) {
+                case "TABLE" -> dropTable(name);
+                case "VIEW" -> dropView(name);
+                default -> onEveryPartition(sql, true);
+            };
+        }
+        if ((m = CREATE_INDEX.matcher(sql)).matches()) {
+            return createIndex(sql, m.group(1) != null, name(m.group(5)), m.group(8));
+        }
+        if ((m = CREATE_VIEW.matcher(sql)).matches()) {
+            return createView(sql, name(m.group(1)));
+        }
+        if ((m = TRUNCATE.matcher(sql)).matches()) {
+            ctx.catalog().require(name(m.group(1)));
+            return onEveryPartition(sql, false);
+        }
+        throw DistDataException.notSupported(st.keyword() + " statements of this form");
+    }
+
+    private long createTable(ParsedStatement st, String name) throws SQLException {
+        if (ctx.catalog().exists(name)) {
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC,
+                    "Table/View '" + name + "' already exists in Schema 'APP'.");
+        }
+        if (IDENTITY.matcher(st.sql()).find()) {
+            throw DistDataException.notSupported("identity columns (values must come from cluster-wide ranges)");
+        }
+        Placement placement = st.placement();
+        TableKind kind = placement.kind() == Placement.Kind.REFERENCE ? TableKind.REFERENCE : TableKind.DISTRIBUTED;
+        onEveryPartition(st.sql(), false);
+        try {
+            TableShape shape = ctx.partitions().describe(0, name)
+                    .orElseThrow(() -> new IllegalStateException("table " + name + " missing after create"));
+            String column = null;
+            boolean hidden = false;
+            if (kind == TableKind.DISTRIBUTED) {
+                if (placement.kind() == Placement.Kind.HASH) {
+                    column = SqlNames.normalize(placement.column());
+                    String c = column;
+                    if (shape.columns().stream().noneMatch(col -> col.name().equals(c))) {
+                        throw new DistDataException(ErrorCode.SQL_SEMANTIC,
+                                "Distribution column '" + column + "' is not a column of table '" + name + "'.");
+                    }
+                    if (!shape.primaryKey().isEmpty() && !shape.primaryKey().contains(column)) {
+                        throw new DistDataException(ErrorCode.SQL_SEMANTIC, "The primary key of '" + name
+                                + "' must include its distribution column " + column
+                                + ", or uniqueness could not be enforced within one partition.");
+                    }
+                } else if (!shape.primaryKey().isEmpty()) {
+                    column = shape.primaryKey().get(0);
+                } else {
+                    hidden = true;
+                    column = TableDef.HIDDEN_ROW_ID;
+                    onEveryPartition("ALTER TABLE " + SqlNames.quote(name) + " ADD COLUMN "
+                            + SqlNames.quote(TableDef.HIDDEN_ROW_ID) + " BIGINT NOT NULL DEFAULT 0", false);
+                }
+            }
+            TableDef def = ctx.catalog().register(name, kind, column, hidden);
+            ctx.gateway().defineTable(def);
+            return 0;
+        } catch (RuntimeException | SQLException e) {
+            ctx.catalog().unregister(name);
+            onEveryPartition("DROP TABLE " + SqlNames.quote(name), false);
+            throw e;
+        }
+    }
+
+    private long dropTable(String name) throws SQLException {
+        if (ctx.catalog().find(name).isEmpty()) {
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC,
+                    "'DROP TABLE' cannot be performed on '" + name + "' because it does not exist.");
+        }
+        ctx.gateway().dropTable(name); // refuses while a view depends on the table, before anything changed
+        onEveryPartition("DROP TABLE " + SqlNames.quote(name), false);
+        ctx.catalog().unregister(name);
+        ctx.rowIds().forget(name);
+        return 0;
+    }
+
+    private long createIndex(String sql, boolean unique, String table, String columns) throws SQLException {
+        TableDef def = ctx.catalog().require(table);
+        if (unique && def.isDistributed() && !def.hiddenRowId()) {
+            List<String> cols = List.of(columns.split(","));
+            boolean hasKey = cols.stream().map(c -> SqlNames.normalize(c.trim().split("\\s+")[0]))
+                    .anyMatch(def.distributionColumn()::equals);
+            if (!hasKey) {
+                throw new DistDataException(ErrorCode.SQL_SEMANTIC, "A unique index on '" + table
+                        + "' must include its distribution column " + def.distributionColumn() + ".");
+            }
+        } else if (unique && def.hiddenRowId()) {
+            throw DistDataException.notSupported("unique indexes on a table without a primary key");
+        }
+        onEveryPartition(sql, true);
+        ctx.catalog().refresh(table);
+        return 0;
+    }
+
+    private long createView(String sql, String name) throws SQLException {
+        if (ctx.catalog().exists(name)) {
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC,
+                    "Table/View '" + name + "' already exists in Schema 'APP'.");
+        }
+        ctx.gateway().createView(sql);
+        try {
+            ctx.catalog().registerView(name, sql);
+        } catch (RuntimeException e) {
+            ctx.gateway().dropView(name);
+            throw e;
+        }
+        return 0;
+    }
+
+    private long dropView(String name) throws SQLException {
+        if (ctx.catalog().view(name).isEmpty()) {
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC,
+                    "'DROP VIEW' cannot be performed on '" + name + "' because it does not exist.");
+        }
+        ctx.gateway().dropView(name);
+        ctx.catalog().unregister(name);
+        return 0;
+    }
+
+    /** Runs one DDL statement on all partitions atomically; optionally re-reads every table's shape. */
+    private long onEveryPartition(String sql, boolean refreshAll) throws SQLException {
+        try (WriteTransaction tx = ctx.partitions().begin()) {
+            for (int p = 0; p < ctx.partitions().partitionCount(); p++) {
+                tx.update(p, sql, List.of());
+            }
+            tx.commit();
+        }
+        if (refreshAll) {
+            for (TableDef t : ctx.catalog().allTables()) {
+                ctx.catalog().refresh(t.name());
+            }
+        }
+        return 0;
+    }
+
+    private static String name(String qualified) {
+        String[] parts = qualified.split("\\s*\\.\\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        if (parts.length == 2 && !SqlNames.normalize(parts[0]).equals("APP")) {
+            throw DistDataException.notSupported("schemas other than APP");
+        }
+        return SqlNames.normalize(parts[parts.length - 1]);
+    }
+
+}

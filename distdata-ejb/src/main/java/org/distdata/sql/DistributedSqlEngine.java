@@ -1,0 +1,237 @@
+package org.distdata.sql;
+
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.update.Update;
+import org.distdata.catalog.Catalog;
+import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.TableDef;
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.HashPartitioner;
+import org.distdata.partition.PartitionExecutor;
+import org.distdata.partition.PartitionWork;
+import org.distdata.partition.WriteTransaction;
+import org.distdata.sql.gateway.GatewayDatabase;
+import org.distdata.sql.route.PartitionPruner;
+import org.distdata.sql.route.QueryRouter;
+import org.distdata.sql.route.Route;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The SQL engine over hash-partitioned tables: parses a statement, then runs it as a query
+ * (on one pinned partition or through the gateway database), as DML routed to partitions
+ * inside an atomic cross-partition transaction, or as DDL on every partition. DDL takes the
+ * schema lock exclusively, so no statement ever sees a half-changed schema.
+ */
+public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
+    private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "WITH");
+    private static final Set<String> DML_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE");
+    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "TRUNCATE");
+
+    private final EngineContext ctx;
+    private final StatementParser parser = new StatementParser();
+    private final QueryExecutor queries;
+    private final InsertExecutor inserts;
+    private final ModificationExecutor modifications;
+    private final DdlExecutor ddl;
+    private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
+
+    public DistributedSqlEngine(Catalog catalog, PartitionExecutor partitions) {
+        HashPartitioner partitioner = new HashPartitioner(partitions.partitionCount());
+        PartitionPruner pruner = new PartitionPruner(partitioner);
+        this.ctx = new EngineContext(catalog, partitions, partitioner, new GatewayDatabase(catalog, partitioner),
+                pruner, new QueryRouter(catalog, pruner), new RowIdAllocator(partitions));
+        this.queries = new QueryExecutor(ctx);
+        this.inserts = new InsertExecutor(ctx);
+        this.modifications = new ModificationExecutor(ctx);
+        this.ddl = new DdlExecutor(ctx);
+    }
+
+    @Override
+    public SqlResult execute(SqlStatement statement) {
+        long start = System.nanoTime();
+        ParsedStatement parsed = parser.parse(statement.sql());
+        SqlResult result = locked(parsed, () -> run(parsed, statement.params(), null));
+        return result.withElapsed((System.nanoTime() - start) / 1e6);
+    }
+
+    @Override
+    public List<SqlResult> executeBatch(List<SqlStatement> statements, boolean atomic) {
+        List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        for (SqlStatement s : statements) {
+            parsed.add(parser.parse(s.sql()));
+        }
+        List<SqlResult> results = new ArrayList<>(statements.size());
+        if (!atomic) {
+            for (int i = 0; i < statements.size(); i++) {
+                int index = i;
+                long start = System.nanoTime();
+                SqlResult r = inBatch(index, results.size(), () ->
+                        locked(parsed.get(index), () -> run(parsed.get(index), statements.get(index).params(), null)));
+                results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
+            }
+            return results;
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            if (DDL_KEYWORDS.contains(parsed.get(i).keyword())) {
+                throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: DDL inside an atomic batch "
+                        + "(statement " + (i + 1) + ")", null, java.util.Map.of("statementIndex", i));
+            }
+        }
+        schemaLock.readLock().lock();
+        try (WriteTransaction tx = ctx.partitions().begin()) {
+            for (int i = 0; i < statements.size(); i++) {
+                int index = i;
+                long start = System.nanoTime();
+                SqlResult r = inBatch(index, 0, () -> run(parsed.get(index), statements.get(index).params(), tx));
+                results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
+            }
+            try {
+                tx.commit();
+            } catch (SQLException e) {
+                throw ErrorTranslator.translate(e);
+            }
+            return results;
+        } finally {
+            schemaLock.readLock().unlock();
+        }
+    }
+
+    /** Bulk load of already typed rows into one table, in one atomic transaction. */
+    public long insertRows(String table, List<String> columns, List<List<Object>> rows) {
+        schemaLock.readLock().lock();
+        try (WriteTransaction tx = ctx.partitions().begin()) {
+            TableDef def = ctx.catalog().require(table);
+            List<ColumnDef> targets = new ArrayList<>();
+            for (String c : columns) {
+                targets.add(def.column(c).orElseThrow(() -> new DistDataException(ErrorCode.SQL_SEMANTIC,
+                        "'" + c + "' is not a column in table '" + table + "'.")));
+            }
+            long n = inserts.insertRows(def, targets, rows, tx);
+            tx.commit();
+            return n;
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e);
+        } finally {
+            schemaLock.readLock().unlock();
+        }
+    }
+
+    public Catalog catalog() {
+        return ctx.catalog();
+    }
+
+    private interface Work {
+        SqlResult run() throws SQLException;
+    }
+
+    private SqlResult locked(ParsedStatement parsed, Work work) {
+        boolean exclusive = DDL_KEYWORDS.contains(parsed.keyword());
+        var lock = exclusive ? schemaLock.writeLock() : schemaLock.readLock();
+        lock.lock();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static SqlResult inBatch(int index, int completed, Work work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw withIndex(ErrorTranslator.translate(e), index, completed);
+        } catch (DistDataException e) {
+            throw withIndex(e, index, completed);
+        }
+    }
+
+    private static DistDataException withIndex(DistDataException e, int index, int completed) {
+        var ext = new java.util.LinkedHashMap<>(e.extensions());
+        ext.put("statementIndex", index);
+        ext.put("statementsCompleted", completed);
+        return new DistDataException(e.code(), "statement " + (index + 1) + ": " + e.detail(), e.getCause(), ext);
+    }
+
+    /** Runs one statement, in {@code tx} when given, else in its own unit of work. */
+    private SqlResult run(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+        String keyword = st.keyword();
+        if (QUERY_KEYWORDS.contains(keyword) || st.sql().stripLeading().startsWith("(")) {
+            PartitionWork work = tx != null ? tx : new AutocommitReads(ctx.partitions());
+            return queries.run(st, params, work);
+        }
+        if (DML_KEYWORDS.contains(keyword)) {
+            if (!st.parsed()) {
+                ctx.gateway().compile(st.sql()); // Derby's own syntax error is the clearest message
+                throw DistDataException.notSupported("this " + keyword + " form (" + st.parseError() + ")");
+            }
+            if (tx != null) {
+                return SqlResult.update(modify(st, params, tx), 0);
+            }
+            try (WriteTransaction own = ctx.partitions().begin()) {
+                long n = modify(st, params, own);
+                own.commit();
+                return SqlResult.update(n, 0);
+            }
+        }
+        if (DDL_KEYWORDS.contains(keyword)) {
+            return SqlResult.update(ddl.execute(st), 0);
+        }
+        if ("EXPLAIN".equals(keyword)) {
+            return explain(st, params);
+        }
+        if ("ANALYZE".equals(keyword)) {
+            throw DistDataException.notSupported("ANALYZE (statistics arrive with the cost-based planner)");
+        }
+        if (!st.parsed() && !keyword.isEmpty() && !Set.of("ALTER", "CALL", "GRANT", "REVOKE", "SET", "LOCK",
+                "RENAME", "DECLARE", "COMMIT", "ROLLBACK").contains(keyword)) {
+            throw new DistDataException(ErrorCode.SQL_SYNTAX, st.parseError());
+        }
+        throw DistDataException.notSupported(keyword + " statements");
+    }
+
+    private long modify(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+        if (st.ast() instanceof Insert insert) {
+            return inserts.execute(insert, params, tx, queries);
+        }
+        if (st.ast() instanceof Update update) {
+            return modifications.update(update, st, params, tx);
+        }
+        if (st.ast() instanceof Delete delete) {
+            return modifications.delete(delete, st, params, tx);
+        }
+        throw DistDataException.notSupported("this " + st.keyword() + " form");
+    }
+
+    /** EXPLAIN: the route a query takes. The cost-based plan tree replaces this with the planner. */
+    private SqlResult explain(ParsedStatement st, List<Object> params) {
+        String inner = st.sql().replaceFirst("(?is)^\\s*EXPLAIN\\s+", "");
+        if (inner.toUpperCase(java.util.Locale.ROOT).startsWith("ANALYZE")) {
+            throw DistDataException.notSupported("EXPLAIN ANALYZE");
+        }
+        ParsedStatement query = parser.parse(inner);
+        if (!QUERY_KEYWORDS.contains(query.keyword())) {
+            throw DistDataException.notSupported("EXPLAIN of " + query.keyword());
+        }
+        Route route = queries.explain(query, params);
+        String where = route.isGateway() ? "GATEWAY (partition scans: " + ctx.partitions().partitionCount() + " max)"
+                : "SINGLE PARTITION " + route.partition();
+        List<List<Object>> rows = List.of(List.of("route", where), List.of("reason", route.reason()));
+        return new SqlResult(List.of(new ColumnInfo("PROPERTY", "VARCHAR"), new ColumnInfo("VALUE", "VARCHAR")),
+                rows, null, 0);
+    }
+
+    @Override
+    public void close() {
+        ctx.gateway().close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.distdata.sql;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+
+import java.sql.SQLException;
+
+/**
+ * Maps Derby's SQLStates to API error codes: syntax (42X01), other compile errors (42...),
+ * data errors (22...), constraint violations (23...), lock conflicts (40001 deadlock,
+ * 40XL1/40XL2 lock timeout) and everything else as INTERNAL.
+ */
+public final class ErrorTranslator {
+    private ErrorTranslator() {
+    }
+
+    public static DistDataException translate(SQLException e) {
+        SQLException root = innermost(e);
+        String state = root.getSQLState() == null ? "" : root.getSQLState();
+        String message = root.getMessage();
+        ErrorCode code;
+        if (state.equals("42X01") || state.equals("42X02")) {
+            code = ErrorCode.SQL_SYNTAX;
+        } else if (state.startsWith("42") || state.startsWith("22") || state.startsWith("X0Y")
+                || state.startsWith("0A") || state.startsWith("21") || state.startsWith("2200")) {
+            code = ErrorCode.SQL_SEMANTIC;
+        } else if (state.startsWith("23")) {
+            code = ErrorCode.CONSTRAINT_VIOLATION;
+        } else if (state.equals("40001") || state.startsWith("40XL")) {
+            code = ErrorCode.TXN_CONFLICT;
+        } else if (state.equals("XCL52") || state.equals("XCL51") || state.startsWith("XJ")) {
+            code = ErrorCode.SQL_SEMANTIC;
+        } else {
+            code = ErrorCode.INTERNAL;
+        }
+        return new DistDataException(code, message, e);
+    }
+
+    private static SQLException innermost(SQLException e) {
+        SQLException current = e;
+        // Derby wraps the real cause as the next exception of a generic "Java exception" error.
+        while (current.getSQLState() != null && current.getSQLState().startsWith("XJ001")
+                && current.getNextException() != null) {
+            current = current.getNextException();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,130 @@
+package org.distdata.sql;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+import org.distdata.catalog.SqlNames;
+import org.distdata.catalog.TableDef;
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.PartitionWork;
+import org.distdata.sql.route.TableOccurrence;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs UPDATE and DELETE: on the one partition an equality on the distribution key pins,
+ * otherwise on every partition, all within the caller's transaction so that a failure on
+ * any partition changes nothing. Each partition runs the client's own statement text with
+ * the client's parameters.
+ */
+final class ModificationExecutor {
+    private final EngineContext ctx;
+
+    ModificationExecutor(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    long update(Update update, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+        if (update.getFromItem() != null || (update.getJoins() != null && !update.getJoins().isEmpty())
+                || (update.getStartJoins() != null && !update.getStartJoins().isEmpty())) {
+            throw DistDataException.notSupported("UPDATE with FROM or JOIN");
+        }
+        TableDef table = target(update.getTable());
+        List<Expression> expressions = new ArrayList<>();
+        for (UpdateSet set : update.getUpdateSets()) {
+            for (Column c : set.getColumns()) {
+                String name = SqlNames.normalize(c.getColumnName());
+                if (table.isDistributed() && !table.hiddenRowId() && name.equals(table.distributionColumn())) {
+                    throw DistDataException.notSupported("updating the distribution column " + name
+                            + " (delete the row and insert it again)");
+                }
+            }
+            set.getValues().forEach(expressions::add);
+        }
+        expressions.add(update.getWhere());
+        return run(table, update.getTable(), update.getWhere(), expressions, statement, params, work);
+    }
+
+    long delete(Delete delete, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+        if (delete.getJoins() != null && !delete.getJoins().isEmpty()
+                || delete.getTables() != null && !delete.getTables().isEmpty()) {
+            throw DistDataException.notSupported("DELETE with JOIN or several tables");
+        }
+        TableDef table = target(delete.getTable());
+        List<Expression> expressions = new ArrayList<>();
+        expressions.add(delete.getWhere());
+        return run(table, delete.getTable(), delete.getWhere(), expressions, statement, params, work);
+    }
+
+    private long run(TableDef table, Table written, Expression where, List<Expression> expressions,
+                     ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+        rejectDistributedSubqueries(expressions);
+        List<Integer> partitions = new ArrayList<>();
+        if (table.isDistributed()) {
+            String reference = written.getAlias() != null ? SqlNames.normalize(written.getAlias().getName()) : table.name();
+            OptionalInt p = where == null ? OptionalInt.empty() : ctx.pruner().singlePartition(
+                    List.of(new TableOccurrence(reference, table)), List.of(where), params);
+            if (p.isPresent()) {
+                partitions.add(p.getAsInt());
+            }
+        }
+        if (partitions.isEmpty()) {
+            for (int i = 0; i < ctx.partitions().partitionCount(); i++) {
+                partitions.add(i);
+            }
+        }
+        long total = 0;
+        long first = -1;
+        for (int p : partitions) {
+            long n = work.update(p, statement.sql(), params);
+            total += n;
+            if (first < 0) {
+                first = n;
+            }
+        }
+        return table.isDistributed() ? total : first; // every partition holds the same reference rows
+    }
+
+    private TableDef target(Table written) {
+        if (written.getSchemaName() != null && !SqlNames.normalize(written.getSchemaName()).equals("APP")) {
+            throw DistDataException.notSupported("changing tables outside the APP schema");
+        }
+        String name = SqlNames.normalize(written.getName());
+        if (ctx.catalog().view(name).isPresent()) {
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC, "'" + name + "' is a view and cannot be updated.");
+        }
+        return ctx.catalog().require(name);
+    }
+
+    /** A subquery runs on each partition alone, so it may only read tables every partition holds whole. */
+    private void rejectDistributedSubqueries(List<Expression> expressions) {
+        for (Expression e : expressions) {
+            if (e == null) {
+                continue;
+            }
+            Set<String> names;
+            try {
+                names = new TablesNamesFinder().getTables(e);
+            } catch (RuntimeException unsupported) {
+                throw DistDataException.notSupported("this subquery in UPDATE or DELETE");
+            }
+            for (String n : names) {
+                String stored = SqlNames.normalize(n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : n);
+                boolean reference = ctx.catalog().find(stored).map(t -> !t.isDistributed()).orElse(false);
+                if (!reference) {
+                    throw DistDataException.notSupported("a subquery over distributed table or view " + stored
+                            + " in UPDATE or DELETE");
+                }
+            }
+        }
+    }
+}

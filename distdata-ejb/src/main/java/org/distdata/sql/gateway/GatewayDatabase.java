@@ -1,0 +1,183 @@
+package org.distdata.sql.gateway;
+
+import org.distdata.catalog.Catalog;
+import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.SqlNames;
+import org.distdata.catalog.TableDef;
+import org.distdata.partition.HashPartitioner;
+import org.distdata.partition.PartitionWork;
+import org.distdata.sql.ColumnInfo;
+import org.distdata.sql.JdbcValues;
+import org.distdata.sql.SqlResult;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's in-memory Derby database: every DistData table appears in it as a view over
+ * a {@link PartitionScan} table function, and every DistData view as the same view. A query
+ * that cannot run whole on one partition runs here, unchanged, so its semantics are exactly
+ * Derby's; only the scans reach out to the partitions, with projections, filters and
+ * partition pruning pushed down to them.
+ */
+public final class GatewayDatabase implements AutoCloseable {
+    private final String url;
+    private final Catalog catalog;
+    private final HashPartitioner partitioner;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+
+    public GatewayDatabase(Catalog catalog, HashPartitioner partitioner) {
+        this.url = "jdbc:derby:memory:distdata-gateway-" + UUID.randomUUID();
+        this.catalog = catalog;
+        this.partitioner = partitioner;
+        try (Connection c = DriverManager.getConnection(url + ";create=true")) {
+            for (TableDef t : catalog.allTables()) {
+                defineTable(c, t);
+            }
+            for (var v : catalog.allViews().entrySet()) {
+                execute(c, v.getValue());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the gateway database: " + e.getMessage(), e);
+        }
+    }
+
+    public void defineTable(TableDef table) throws SQLException {
+        withConnection(c -> defineTable(c, table));
+    }
+
+    public void dropTable(String name) throws SQLException {
+        withConnection(c -> {
+            execute(c, "DROP VIEW " + SqlNames.quote(name));
+            execute(c, "DROP FUNCTION " + functionName(name));
+        });
+    }
+
+    /** Re-creates a table's view after its columns changed. */
+    public void redefineTable(TableDef table) throws SQLException {
+        dropTable(table.name());
+        defineTable(table);
+    }
+
+    /** Creates a view exactly as the client wrote it; Derby validates it against the table views. */
+    public void createView(String createViewSql) throws SQLException {
+        withConnection(c -> execute(c, createViewSql));
+    }
+
+    public void dropView(String name) throws SQLException {
+        withConnection(c -> execute(c, "DROP VIEW " + SqlNames.quote(name)));
+    }
+
+    /** Checks that {@code sql} compiles here, without running it; throws Derby's error if not. */
+    public void compile(String sql) throws SQLException {
+        withConnection(c -> c.prepareStatement(sql).close());
+    }
+
+    /** Runs a query here; table scans go through {@code work}. */
+    public SqlResult query(String sql, List<Object> params, PartitionWork work) throws SQLException {
+        return run(sql, params, work, true);
+    }
+
+    /** Runs a statement that produces rows or an update count, returning either. */
+    private SqlResult run(String sql, List<Object> params, PartitionWork work, boolean query) throws SQLException {
+        Connection c = borrow();
+        ScanContext ctx = new ScanContext(work, catalog, partitioner, partitioner.partitions());
+        ctx.enter();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            JdbcValues.bindAll(ps, params);
+            if (!ps.execute()) {
+                return SqlResult.update(ps.getUpdateCount(), 0);
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                List<ColumnInfo> columns = JdbcValues.columns(rs.getMetaData());
+                int[] types = JdbcValues.types(rs.getMetaData());
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(types.length);
+                    for (int i = 0; i < types.length; i++) {
+                        row.add(JdbcValues.read(rs, i + 1, types[i]));
+                    }
+                    rows.add(row);
+                }
+                return new SqlResult(columns, rows, null, 0);
+            }
+        } finally {
+            ScanContext.exit();
+            release(c);
+        }
+    }
+
+    private void defineTable(Connection c, TableDef t) throws SQLException {
+        String columns = t.columns().stream()
+                .map(col -> SqlNames.quote(col.name()) + " " + tableFunctionType(col))
+                .collect(Collectors.joining(", "));
+        execute(c, "CREATE FUNCTION " + functionName(t.name()) + "(TABLE_NAME VARCHAR(128)) RETURNS TABLE ("
+                + columns + ") LANGUAGE JAVA PARAMETER STYLE DERBY_JDBC_RESULT_SET READS SQL DATA "
+                + "EXTERNAL NAME '" + PartitionScan.class.getName() + ".scan'");
+        String literalName = "'" + t.name().replace("'", "''") + "'";
+        execute(c, "CREATE VIEW " + SqlNames.quote(t.name()) + " AS SELECT * FROM TABLE("
+                + functionName(t.name()) + "(" + literalName + ")) AS S");
+    }
+
+    private static String tableFunctionType(ColumnDef col) {
+        return col.ddlType();
+    }
+
+    private static String functionName(String table) {
+        return SqlNames.quote("DDSCAN_" + table);
+    }
+
+    private interface ConnectionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void withConnection(ConnectionWork work) throws SQLException {
+        Connection c = borrow();
+        try {
+            work.run(c);
+        } finally {
+            release(c);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c = idle.pollFirst();
+        return c != null ? c : DriverManager.getConnection(url);
+    }
+
+    private void release(Connection c) {
+        idle.offerFirst(c);
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // dropping the database anyway
+            }
+        }
+        try {
+            DriverManager.getConnection(url + ";drop=true");
+        } catch (SQLException expected) {
+            // 08006: dropped
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.distdata.sql.gateway;
+
+import org.apache.derby.vti.RestrictedVTI;
+import org.apache.derby.vti.Restriction;
+import org.apache.derby.vti.VTICosting;
+import org.apache.derby.vti.VTIEnvironment;
+import org.apache.derby.vti.VTITemplate;
+import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.SqlNames;
+import org.distdata.catalog.TableDef;
+import org.distdata.partition.KeyEncoder;
+import org.distdata.partition.RowCursor;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Derby table function that streams one distributed table's rows from the partitions
+ * into the gateway database. Derby pushes the referenced columns and simple restrictions
+ * down through {@link RestrictedVTI}; they become the fragment's select list and WHERE
+ * clause (values bound as parameters), and an equality on the distribution column prunes
+ * the scan to the partitions that can hold matches.
+ */
+public final class PartitionScan extends VTITemplate implements RestrictedVTI, VTICosting {
+    /** SQL spelling of {@link Restriction.ColumnQualifier}'s ORDER_OP_* codes, indexed by code. */
+    private static final String[] OPERATORS = {"<", "=", "<=", ">", ">=", "IS NULL", "IS NOT NULL", "<>"};
+
+    private final ScanContext context;
+    private final TableDef table;
+    private final int[] fragmentIndex; // per table column: its position in the fragment, or -1
+    private String fragmentSql;
+    private final List<Object> params = new ArrayList<>();
+    private BitSet partitions;
+    private int nextPartition;
+    private RowCursor cursor;
+    private boolean wasNull;
+    private boolean closed;
+
+    /** Used by Derby only to ask for costs (see {@link VTICosting}); never scans. */
+    public PartitionScan() {
+        this.context = null;
+        this.table = null;
+        this.fragmentIndex = new int[0];
+    }
+
+    private PartitionScan(ScanContext context, TableDef table) {
+        this.context = context;
+        this.table = table;
+        this.fragmentIndex = new int[table.columns().size()];
+    }
+
+    /** Entry point named in the gateway's {@code CREATE FUNCTION ... EXTERNAL NAME}. */
+    public static ResultSet scan(String tableName) {
+        ScanContext ctx = ScanContext.current();
+        return new PartitionScan(ctx, ctx.catalog().require(tableName));
+    }
+
+    @Override
+    public void initScan(String[] columnNames, Restriction restriction) throws SQLException {
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < fragmentIndex.length; i++) {
+            boolean wanted = columnNames == null || (i < columnNames.length && columnNames[i] != null);
+            fragmentIndex[i] = wanted ? selected.size() : -1;
+            if (wanted) {
+                selected.add(SqlNames.quote(table.columns().get(i).name()));
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        sql.append(selected.isEmpty() ? "1" : String.join(", ", selected));
+        sql.append(" FROM ").append(SqlNames.quote(table.name()));
+        partitions = allPartitions();
+        if (restriction != null) {
+            sql.append(" WHERE ").append(render(restriction));
+            if (table.isDistributed()) {
+                prune(restriction).ifPresent(p -> partitions = p);
+            }
+        }
+        fragmentSql = sql.toString();
+    }
+
+    private BitSet allPartitions() {
+        BitSet all = new BitSet();
+        if (table.isDistributed()) {
+            all.set(0, context.partitionCount());
+        } else {
+            all.set(0); // every partition holds a full copy of a reference table
+        }
+        return all;
+    }
+
+    private String render(Restriction r) {
+        if (r instanceof Restriction.AND and) {
+            return "(" + render(and.getLeftChild()) + " AND " + render(and.getRightChild()) + ")";
+        }
+        if (r instanceof Restriction.OR or) {
+            return "(" + render(or.getLeftChild()) + " OR " + render(or.getRightChild()) + ")";
+        }
+        Restriction.ColumnQualifier q = (Restriction.ColumnQualifier) r;
+        String column = SqlNames.quote(q.getColumnName());
+        int op = q.getComparisonOperator();
+        if (op == Restriction.ColumnQualifier.ORDER_OP_ISNULL) {
+            return column + " IS NULL";
+        }
+        if (op == Restriction.ColumnQualifier.ORDER_OP_ISNOTNULL) {
+            return column + " IS NOT NULL";
+        }
+        params.add(neutral(q.getConstantOperand()));
+        return column + " " + OPERATORS[op] + " ?";
+    }
+
+    /** The partitions an equality (or OR of equalities) on the distribution column allows. */
+    private Optional<BitSet> prune(Restriction r) {
+        if (r instanceof Restriction.AND and) {
+            Optional<BitSet> left = prune(and.getLeftChild());
+            Optional<BitSet> right = prune(and.getRightChild());
+            if (left.isPresent() && right.isPresent()) {
+                BitSet b = (BitSet) left.get().clone();
+                b.and(right.get());
+                return Optional.of(b);
+            }
+            return left.isPresent() ? left : right;
+        }
+        if (r instanceof Restriction.OR or) {
+            Optional<BitSet> left = prune(or.getLeftChild());
+            Optional<BitSet> right = prune(or.getRightChild());
+            if (left.isPresent() && right.isPresent()) {
+                BitSet b = (BitSet) left.get().clone();
+                b.or(right.get());
+                return Optional.of(b);
+            }
+            return Optional.empty();
+        }
+        Restriction.ColumnQualifier q = (Restriction.ColumnQualifier) r;
+        ColumnDef key = table.distributionColumnDef();
+        if (!q.getColumnName().equals(key.name()) || q.getComparisonOperator() != Restriction.ColumnQualifier.ORDER_OP_EQUALS
+                || q.getConstantOperand() == null) {
+            return Optional.empty();
+        }
+        return KeyEncoder.encode(neutral(q.getConstantOperand()), KeyEncoder.family(key.jdbcType()))
+                .map(bytes -> {
+                    BitSet b = new BitSet();
+                    b.set(context.partitioner().partitionOf(bytes));
+                    return b;
+                });
+    }
+
+    private static Object neutral(Object v) {
+        if (v instanceof Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof Time t) {
+            return t.toLocalTime();
+        }
+        return v;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        if (fragmentSql == null) {
+            initScan(null, null);
+        }
+        while (true) {
+            if (cursor != null) {
+                if (cursor.next()) {
+                    return true;
+                }
+                cursor.close();
+                cursor = null;
+            }
+            int p = partitions.nextSetBit(nextPartition);
+            if (p < 0) {
+                return false;
+            }
+            nextPartition = p + 1;
+            cursor = context.work().query(p, fragmentSql, params);
+        }
+    }
+
+    private Object value(int column) throws SQLException {
+        int idx = fragmentIndex[column - 1];
+        Object v = idx < 0 ? null : cursor.get(idx);
+        wasNull = v == null;
+        return v;
+    }
+
+    @Override
+    public boolean wasNull() {
+        return wasNull;
+    }
+
+    @Override
+    public String getString(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? null : v.toString();
+    }
+
+    @Override
+    public boolean getBoolean(int column) throws SQLException {
+        Object v = value(column);
+        return v != null && (Boolean) v;
+    }
+
+    @Override
+    public short getShort(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? 0 : ((Number) v).shortValue();
+    }
+
+    @Override
+    public int getInt(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? 0 : ((Number) v).intValue();
+    }
+
+    @Override
+    public long getLong(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    @Override
+    public float getFloat(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? 0 : ((Number) v).floatValue();
+    }
+
+    @Override
+    public double getDouble(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? 0 : ((Number) v).doubleValue();
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? null : v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+    }
+
+    @Override
+    public byte[] getBytes(int column) throws SQLException {
+        return (byte[]) value(column);
+    }
+
+    @Override
+    public Date getDate(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? null : Date.valueOf((LocalDate) v);
+    }
+
+    @Override
+    public Time getTime(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? null : Time.valueOf((LocalTime) v);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int column) throws SQLException {
+        Object v = value(column);
+        return v == null ? null : Timestamp.valueOf((LocalDateTime) v);
+    }
+
+    @Override
+    public Object getObject(int column) throws SQLException {
+        return value(column);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // --- costing: a remote scan is expensive to start, so Derby should not re-open it per outer row
+
+    @Override
+    public double getEstimatedRowCount(VTIEnvironment env) {
+        return 10_000;
+    }
+
+    @Override
+    public double getEstimatedCostPerInstantiation(VTIEnvironment env) {
+        return 1_000_000;
+    }
+
+    @Override
+    public boolean supportsMultipleInstantiations(VTIEnvironment env) {
+        return false;
+    }
+}

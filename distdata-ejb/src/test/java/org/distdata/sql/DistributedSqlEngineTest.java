@@ -1,0 +1,131 @@
+package org.distdata.sql;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DistributedSqlEngineTest {
+    @TempDir
+    static Path dir;
+    EngineFixture db;
+
+    @BeforeAll
+    void open() {
+        long t0 = System.nanoTime();
+        db = new EngineFixture(dir, 4);
+        System.err.println("TIMING open " + (System.nanoTime() - t0) / 1e6);
+        t0 = System.nanoTime();
+        db.sql("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40), country CHAR(2))");
+        db.sql("CREATE TABLE orders (id INT NOT NULL, customer_id INT NOT NULL, amount DECIMAL(10,2), "
+                + "PRIMARY KEY (customer_id, id)) DISTRIBUTE BY HASH (customer_id)");
+        db.sql("CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40)) REFERENCE");
+        db.sql("INSERT INTO countries VALUES ('DE', 'Germany'), ('FR', 'France')");
+        System.err.println("TIMING ddl " + (System.nanoTime() - t0) / 1e6);
+        t0 = System.nanoTime();
+        for (int i = 1; i <= 20; i++) {
+            db.sql("INSERT INTO customers VALUES (?, ?, ?)", (long) i, "c" + i, i % 2 == 0 ? "DE" : "FR");
+            for (int j = 1; j <= 3; j++) {
+                db.sql("INSERT INTO orders (id, customer_id, amount) VALUES (?, ?, ?)", (long) (i * 10 + j), (long) i,
+                        new BigDecimal(i + "." + j));
+            }
+        }
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void rowsAreSpreadOverPartitionsAndCountedOnce() {
+        assertThat(db.scalar("SELECT COUNT(*) FROM orders")).isEqualTo(60);
+        var details = db.node.catalog().table("ORDERS").orElseThrow();
+        assertThat(details.partitions()).hasSize(4);
+        assertThat(details.partitions()).allSatisfy(p -> assertThat(p.rows()).isGreaterThan(0));
+        assertThat(details.rowEstimate()).isEqualTo(60);
+    }
+
+    @Test
+    void pointLookupRunsOnOnePartition() {
+        assertThat(db.rows("SELECT name FROM customers WHERE id = ?", 7L)).containsExactly(List.of("c7"));
+        assertThat(db.rows("EXPLAIN SELECT name FROM customers WHERE id = 7").get(0).get(1).toString())
+                .startsWith("SINGLE PARTITION");
+    }
+
+    @Test
+    void orderByLimitAndAggregatesMatchSingleDatabaseSemantics() {
+        assertThat(db.rows("SELECT id FROM customers ORDER BY id DESC OFFSET 2 ROWS FETCH FIRST 3 ROWS ONLY"))
+                .containsExactly(List.of(18), List.of(17), List.of(16));
+        assertThat(db.rows("SELECT country, COUNT(*), SUM(id) FROM customers GROUP BY country HAVING COUNT(*) > 1 "
+                + "ORDER BY country")).containsExactly(List.of("DE", 10, 110), List.of("FR", 10, 100));
+        assertThat(db.scalar("SELECT AVG(amount) FROM orders WHERE customer_id <= 2")).isEqualTo(new BigDecimal("1.7000"));
+        assertThat(db.scalar("SELECT COUNT(DISTINCT country) FROM customers")).isEqualTo(2);
+    }
+
+    @Test
+    void colocatedAndReferenceJoins() {
+        assertThat(db.rows("SELECT c.name, COUNT(*) FROM customers c JOIN orders o ON o.customer_id = c.id "
+                + "JOIN countries k ON k.code = c.country WHERE k.name = 'Germany' AND c.id < 5 GROUP BY c.name "
+                + "ORDER BY c.name")).containsExactly(List.of("c2", 3), List.of("c4", 3));
+        assertThat(db.rows("SELECT SUM(o.amount) FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.id = 3"))
+                .containsExactly(List.of(new BigDecimal("9.60")));
+    }
+
+    @Test
+    void multiPartitionUpdateIsAtomic() {
+        db.sql("CREATE TABLE accounts (id INT PRIMARY KEY, balance INT CHECK (balance >= 0))");
+        for (int i = 0; i < 8; i++) {
+            db.sql("INSERT INTO accounts VALUES (?, ?)", (long) i, (long) (i == 5 ? 0 : 10));
+        }
+        assertThatThrownBy(() -> db.sql("UPDATE accounts SET balance = balance - 5"))
+                .isInstanceOf(DistDataException.class)
+                .satisfies(e -> assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.CONSTRAINT_VIOLATION));
+        assertThat(db.scalar("SELECT SUM(balance) FROM accounts")).isEqualTo(70);
+        assertThat(db.sql("UPDATE accounts SET balance = balance + 1 WHERE id = 5").updateCount()).isEqualTo(1);
+        assertThat(db.sql("DELETE FROM accounts WHERE balance > 5").updateCount()).isEqualTo(7);
+    }
+
+    @Test
+    void tableWithoutPrimaryKeyGetsHiddenRowId() {
+        db.sql("CREATE TABLE t1 (a INT, b VARCHAR(10))");
+        db.sql("INSERT INTO t1 VALUES (1, 'x'), (2, 'y'), (2, 'y')");
+        assertThat(db.sql("SELECT * FROM t1 ORDER BY a").columns()).extracting(ColumnInfo::name).containsExactly("A", "B");
+        assertThat(db.scalar("SELECT COUNT(*) FROM t1 WHERE a = 2")).isEqualTo(2);
+        assertThat(db.node.catalog().tables()).anySatisfy(t -> {
+            assertThat(t.name()).isEqualTo("T1");
+            assertThat(t.distributionColumn()).isNull();
+        });
+    }
+
+    @Test
+    void errorsCarryApiCodes() {
+        assertThatThrownBy(() -> db.sql("SELEC 1")).satisfies(e ->
+                assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SYNTAX));
+        assertThatThrownBy(() -> db.sql("SELECT * FROM nope")).satisfies(e ->
+                assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SEMANTIC));
+        assertThatThrownBy(() -> db.sql("INSERT INTO customers VALUES (1, 'dup', 'DE')")).satisfies(e ->
+                assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.CONSTRAINT_VIOLATION));
+        assertThatThrownBy(() -> db.sql("UPDATE customers SET id = 99 WHERE id = 1")).hasMessageContaining(
+                "not supported yet");
+    }
+
+    @Test
+    void viewsAreQueryableThroughTheGateway() {
+        db.sql("CREATE VIEW big_orders AS SELECT customer_id, amount FROM orders WHERE amount > 20");
+        assertThat(db.scalar("SELECT COUNT(*) FROM big_orders")).isEqualTo(3);
+        db.sql("DROP VIEW big_orders");
+        assertThatThrownBy(() -> db.sql("SELECT * FROM big_orders")).isInstanceOf(DistDataException.class);
+    }
+}

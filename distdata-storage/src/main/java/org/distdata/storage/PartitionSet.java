@@ -1,0 +1,145 @@
+package org.distdata.storage;
+
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * All partition replicas of this node, opened together. Opening also finishes any
+ * cross-partition commit that a crash interrupted: in-doubt branches of decided
+ * transactions are committed, all others rolled back.
+ */
+public final class PartitionSet implements AutoCloseable {
+    private final List<PartitionStore> stores;
+    private final DecisionLog decisions;
+
+    private PartitionSet(List<PartitionStore> stores, DecisionLog decisions) {
+        this.stores = stores;
+        this.decisions = decisions;
+    }
+
+    public static PartitionSet open(Path directory, int count) {
+        List<PartitionStore> stores = new ArrayList<>();
+        DecisionLog log = null;
+        try {
+            Files.createDirectories(directory);
+            log = DecisionLog.open(directory.resolve("decisions"));
+            stores.addAll(openAll(directory, count));
+            PartitionSet set = new PartitionSet(List.copyOf(stores), log);
+            set.recoverInDoubt();
+            return set;
+        } catch (SQLException e) {
+            stores.forEach(PartitionStore::close);
+            if (log != null) {
+                log.close();
+            }
+            throw new IllegalStateException("cannot open partitions under " + directory + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens the stores in parallel: creating a Derby database is mostly waiting for the disk. */
+    private static List<PartitionStore> openAll(Path directory, int count) throws SQLException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 4), r -> {
+            Thread t = new Thread(r, "distdata-partition-open");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PartitionStore>> futures = new ArrayList<>();
+            for (int p = 0; p < count; p++) {
+                int partition = p;
+                futures.add(pool.submit(() -> PartitionStore.open(partition,
+                        directory.resolve(String.format("p%04d", partition)))));
+            }
+            List<PartitionStore> opened = new ArrayList<>();
+            SQLException failure = null;
+            for (Future<PartitionStore> f : futures) {
+                try {
+                    opened.add(f.get());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof SQLException s ? s
+                                : new SQLException("cannot open partition", "XJ040", e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new SQLException("interrupted while opening partitions", "XJ040", e);
+                }
+            }
+            if (failure != null) {
+                opened.forEach(PartitionStore::close);
+                throw failure;
+            }
+            return opened;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    public int size() {
+        return stores.size();
+    }
+
+    public PartitionStore store(int partition) {
+        return stores.get(partition);
+    }
+
+    public CrossPartitionTransaction begin() {
+        return new CrossPartitionTransaction(this);
+    }
+
+    DecisionLog decisions() {
+        return decisions;
+    }
+
+    /** Forgets cached statement plans of idle sessions, after DDL changed the schema. */
+    public void schemaChanged() {
+        stores.forEach(PartitionStore::clearStatementCaches);
+    }
+
+    private void recoverInDoubt() throws SQLException {
+        Set<String> committed = decisions.committed();
+        for (PartitionStore store : stores) {
+            PartitionSession session = store.borrow();
+            try {
+                XAResource xa = session.xaResource();
+                for (Xid xid : xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
+                    if (!BranchId.isOurs(xid)) {
+                        continue;
+                    }
+                    if (committed.contains(BranchId.from(xid).globalId())) {
+                        xa.commit(xid, false);
+                    } else {
+                        xa.rollback(xid);
+                    }
+                }
+            } catch (XAException e) {
+                throw new SQLException("recovery of partition " + store.partition() + " failed (XA error "
+                        + e.errorCode + ")", "XJ000", e);
+            } finally {
+                session.release();
+            }
+        }
+        decisions.forgetAll();
+    }
+
+    @Override
+    public void close() {
+        stores.forEach(PartitionStore::close);
+        decisions.close();
+    }
+}

@@ -102,9 +102,16 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
 
         @Override
         public RowCursor query(int partition, String sql, List<Object> params) throws SQLException {
-            PreparedStatement ps = tx.session(partition).prepare(sql);
-            JdbcValues.bindAll(ps, params);
-            return new JdbcRowCursor(ps.executeQuery(), () -> { });
+            // Not the session's cached statement: one query may scan a partition twice at once
+            // (a self-join), and re-executing a statement would close its open result set.
+            PreparedStatement ps = tx.session(partition).connection().prepareStatement(sql);
+            try {
+                JdbcValues.bindAll(ps, params);
+                return new JdbcRowCursor(ps.executeQuery(), () -> closeQuietly(ps));
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(ps);
+                throw e;
+            }
         }
 
         @Override
@@ -147,6 +154,14 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
         @Override
         public void rollback() {
             tx.rollback();
+        }
+
+        private static void closeQuietly(PreparedStatement ps) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // the transaction ends it anyway
+            }
         }
 
         private static boolean isDdl(String sql) {

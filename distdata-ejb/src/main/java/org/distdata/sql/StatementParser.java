@@ -7,6 +7,8 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,30 @@ public final class StatementParser {
             "(?is)^(.*\\))\\s*DISTRIBUTE\\s+BY\\s+HASH\\s*\\(\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$");
     private static final Pattern REFERENCE = Pattern.compile("(?is)^(.*\\))\\s*REFERENCE\\s*$");
     private static final Pattern KEYWORD = Pattern.compile("^\\s*\\(*\\s*([A-Za-z]+)");
+    /** Statements up to this length are cached: clients repeat their parameterized statements. */
+    private static final int CACHEABLE_LENGTH = 4096;
+    private static final int CACHE_ENTRIES = 2048;
 
+    private final Map<String, ParsedStatement> cache = new ConcurrentHashMap<>();
+
+    /** Parses {@code rawSql}, reusing the parse of an identical earlier statement. Parse trees are never modified. */
     public ParsedStatement parse(String rawSql) {
+        if (rawSql.length() > CACHEABLE_LENGTH) {
+            return parseUncached(rawSql);
+        }
+        ParsedStatement cached = cache.get(rawSql);
+        if (cached != null) {
+            return cached;
+        }
+        ParsedStatement parsed = parseUncached(rawSql);
+        if (cache.size() >= CACHE_ENTRIES) {
+            cache.clear(); // crude but bounded; a working set larger than the cache just re-parses
+        }
+        cache.put(rawSql, parsed);
+        return parsed;
+    }
+
+    private ParsedStatement parseUncached(String rawSql) {
         if (rawSql.length() > MAX_SQL_LENGTH) {
             throw new DistDataException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "SQL text is " + rawSql.length() + " characters; the limit is " + MAX_SQL_LENGTH);

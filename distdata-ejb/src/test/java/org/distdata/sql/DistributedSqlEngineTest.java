@@ -23,17 +23,12 @@ class DistributedSqlEngineTest {
 
     @BeforeAll
     void open() {
-        long t0 = System.nanoTime();
         db = new EngineFixture(dir, 4);
-        System.err.println("TIMING open " + (System.nanoTime() - t0) / 1e6);
-        t0 = System.nanoTime();
         db.sql("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40), country CHAR(2))");
         db.sql("CREATE TABLE orders (id INT NOT NULL, customer_id INT NOT NULL, amount DECIMAL(10,2), "
                 + "PRIMARY KEY (customer_id, id)) DISTRIBUTE BY HASH (customer_id)");
         db.sql("CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40)) REFERENCE");
         db.sql("INSERT INTO countries VALUES ('DE', 'Germany'), ('FR', 'France')");
-        System.err.println("TIMING ddl " + (System.nanoTime() - t0) / 1e6);
-        t0 = System.nanoTime();
         for (int i = 1; i <= 20; i++) {
             db.sql("INSERT INTO customers VALUES (?, ?, ?)", (long) i, "c" + i, i % 2 == 0 ? "DE" : "FR");
             for (int j = 1; j <= 3; j++) {
@@ -107,6 +102,39 @@ class DistributedSqlEngineTest {
             assertThat(t.name()).isEqualTo("T1");
             assertThat(t.distributionColumn()).isNull();
         });
+    }
+
+    @Test
+    void tableWithoutKeyIsScannedInInsertionOrderLikeOneDatabase() {
+        db.sql("CREATE TABLE seq (v INT)");
+        for (int i = 40; i > 0; i--) {
+            db.sql("INSERT INTO seq VALUES (?)", (long) i);
+        }
+        List<Object> values = db.rows("SELECT v FROM seq").stream().map(r -> r.get(0)).toList();
+        assertThat(values).hasSize(40);
+        assertThat(values.get(0)).isEqualTo(40);
+        assertThat(values.get(39)).isEqualTo(1);
+        assertThat(values).isSortedAccordingTo((a, b) -> Integer.compare((Integer) b, (Integer) a));
+    }
+
+    @Test
+    void atomicBatchSeesItsOwnWritesAndAllowsSelfJoins() {
+        db.sql("CREATE TABLE pairs (k INT PRIMARY KEY, v INT)");
+        List<SqlResult> results = db.node.sql().executeBatch(List.of(
+                SqlStatement.of("INSERT INTO pairs VALUES (1, 10), (2, 20), (3, 30)"),
+                SqlStatement.of("SELECT a.k, b.v FROM pairs a JOIN pairs b ON a.k = b.k ORDER BY a.k")), true);
+        assertThat(results.get(0).updateCount()).isEqualTo(3);
+        assertThat(results.get(1).rows()).containsExactly(List.of(1, 10), List.of(2, 20), List.of(3, 30));
+    }
+
+    @Test
+    void failedAtomicBatchChangesNothing() {
+        db.sql("CREATE TABLE batch_t (k INT PRIMARY KEY)");
+        assertThatThrownBy(() -> db.node.sql().executeBatch(List.of(
+                SqlStatement.of("INSERT INTO batch_t VALUES (1), (2), (3), (4)"),
+                SqlStatement.of("INSERT INTO batch_t VALUES (4)")), true))
+                .satisfies(e -> assertThat(((DistDataException) e).extensions()).containsEntry("statementIndex", 1));
+        assertThat(db.scalar("SELECT COUNT(*) FROM batch_t")).isEqualTo(0);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * A Derby table function that streams one distributed table's rows from the partitions
@@ -44,6 +45,9 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
     private BitSet partitions;
     private int nextPartition;
     private RowCursor cursor;
+    /** For tables with a hidden row id: all partition cursors, merged in row-id (insertion) order. */
+    private PriorityQueue<Head> merge;
+    private int rowIdIndex = -1;
     private boolean wasNull;
     private boolean closed;
 
@@ -76,6 +80,12 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
                 selected.add(SqlNames.quote(table.columns().get(i).name()));
             }
         }
+        if (table.hiddenRowId()) {
+            // Rows come back in insertion order, as from one Derby table, so that ties and
+            // unordered results look the same as on a single database.
+            rowIdIndex = selected.size();
+            selected.add(SqlNames.quote(TableDef.HIDDEN_ROW_ID));
+        }
         StringBuilder sql = new StringBuilder("SELECT ");
         sql.append(selected.isEmpty() ? "1" : String.join(", ", selected));
         sql.append(" FROM ").append(SqlNames.quote(table.name()));
@@ -85,6 +95,9 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
             if (table.isDistributed()) {
                 prune(restriction).ifPresent(p -> partitions = p);
             }
+        }
+        if (rowIdIndex >= 0) {
+            sql.append(" ORDER BY ").append(SqlNames.quote(TableDef.HIDDEN_ROW_ID));
         }
         fragmentSql = sql.toString();
     }
@@ -173,6 +186,9 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         if (fragmentSql == null) {
             initScan(null, null);
         }
+        if (rowIdIndex >= 0) {
+            return nextInRowIdOrder();
+        }
         while (true) {
             if (cursor != null) {
                 if (cursor.next()) {
@@ -187,6 +203,41 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
             }
             nextPartition = p + 1;
             cursor = context.work().query(p, fragmentSql, params);
+        }
+    }
+
+    private boolean nextInRowIdOrder() throws SQLException {
+        if (merge == null) {
+            merge = new PriorityQueue<>();
+            for (int p = partitions.nextSetBit(0); p >= 0; p = partitions.nextSetBit(p + 1)) {
+                RowCursor c = context.work().query(p, fragmentSql, params);
+                if (c.next()) {
+                    merge.add(new Head(c, ((Number) c.get(rowIdIndex)).longValue()));
+                } else {
+                    c.close();
+                }
+            }
+        } else if (cursor != null) {
+            if (cursor.next()) {
+                merge.add(new Head(cursor, ((Number) cursor.get(rowIdIndex)).longValue()));
+            } else {
+                cursor.close();
+            }
+            cursor = null;
+        }
+        Head head = merge.poll();
+        if (head == null) {
+            return false;
+        }
+        cursor = head.cursor();
+        return true;
+    }
+
+    /** A partition cursor positioned on a row, ordered by that row's hidden row id. */
+    private record Head(RowCursor cursor, long rowId) implements Comparable<Head> {
+        @Override
+        public int compareTo(Head o) {
+            return Long.compare(rowId, o.rowId);
         }
     }
 
@@ -285,6 +336,10 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
             if (cursor != null) {
                 cursor.close();
                 cursor = null;
+            }
+            if (merge != null) {
+                merge.forEach(h -> h.cursor().close());
+                merge.clear();
             }
         }
     }

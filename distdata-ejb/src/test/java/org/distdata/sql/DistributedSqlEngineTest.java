@@ -138,6 +138,16 @@ class DistributedSqlEngineTest {
     }
 
     @Test
+    void predicatesThatAreNotPushedDownStillFilter() {
+        // 'DEX' is longer than CHAR(2) and 2.5 is no INTEGER: neither is pushed to the partitions,
+        // so the gateway must still apply them itself.
+        assertThat(db.scalar("SELECT COUNT(*) FROM customers WHERE country = 'DEX'")).isEqualTo(0);
+        assertThat(db.scalar("SELECT COUNT(*) FROM customers WHERE id = 2.5")).isEqualTo(0);
+        assertThat(db.scalar("SELECT COUNT(*) FROM customers WHERE id < 2.5 AND country = 'DEX'")).isEqualTo(0);
+        assertThat(db.scalar("SELECT COUNT(*) FROM customers WHERE id < 2.5 OR country = 'DEX'")).isEqualTo(2);
+    }
+
+    @Test
     void errorsCarryApiCodes() {
         assertThatThrownBy(() -> db.sql("SELEC 1")).satisfies(e ->
                 assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SYNTAX));

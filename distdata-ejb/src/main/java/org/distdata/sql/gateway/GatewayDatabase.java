@@ -43,11 +43,30 @@ public final class GatewayDatabase implements AutoCloseable {
             for (TableDef t : catalog.allTables()) {
                 defineTable(c, t);
             }
-            for (var v : catalog.allViews().entrySet()) {
-                execute(c, v.getValue());
-            }
+            createViews(c, catalog.allViews().values());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the gateway database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates views in whatever order their dependencies allow (a view may read another view). */
+    private static void createViews(Connection c, java.util.Collection<String> definitions) throws SQLException {
+        List<String> pending = new ArrayList<>(definitions);
+        while (!pending.isEmpty()) {
+            SQLException last = null;
+            List<String> failed = new ArrayList<>();
+            for (String sql : pending) {
+                try {
+                    execute(c, sql);
+                } catch (SQLException e) {
+                    last = e;
+                    failed.add(sql);
+                }
+            }
+            if (failed.size() == pending.size()) {
+                throw last;
+            }
+            pending = failed;
         }
     }
 
@@ -84,11 +103,11 @@ public final class GatewayDatabase implements AutoCloseable {
 
     /** Runs a query here; table scans go through {@code work}. */
     public SqlResult query(String sql, List<Object> params, PartitionWork work) throws SQLException {
-        return run(sql, params, work, true);
+        return run(sql, params, work);
     }
 
     /** Runs a statement that produces rows or an update count, returning either. */
-    private SqlResult run(String sql, List<Object> params, PartitionWork work, boolean query) throws SQLException {
+    private SqlResult run(String sql, List<Object> params, PartitionWork work) throws SQLException {
         Connection c = borrow();
         ScanContext ctx = new ScanContext(work, catalog, partitioner, partitioner.partitions());
         ctx.enter();

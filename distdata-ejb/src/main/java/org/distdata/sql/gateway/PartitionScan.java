@@ -90,8 +90,11 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         sql.append(selected.isEmpty() ? "1" : String.join(", ", selected));
         sql.append(" FROM ").append(SqlNames.quote(table.name()));
         partitions = allPartitions();
+        String where = restriction == null ? null : render(restriction);
+        if (where != null) {
+            sql.append(" WHERE ").append(where);
+        }
         if (restriction != null) {
-            sql.append(" WHERE ").append(render(restriction));
             if (table.isDistributed()) {
                 prune(restriction).ifPresent(p -> partitions = p);
             }
@@ -112,24 +115,62 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         return all;
     }
 
+    /**
+     * The restriction as fragment SQL with parameters, or null for the parts that are not
+     * safe to push down. Derby applies the full restriction to the rows a table function
+     * returns anyway, so pushing less only costs rows on the wire, never correctness; a
+     * constant is pushed only when binding it to a parameter of the column's type cannot
+     * change its value (an INTEGER column compared with 5.5, a CHAR(2) with 'abc').
+     */
     private String render(Restriction r) {
         if (r instanceof Restriction.AND and) {
-            return "(" + render(and.getLeftChild()) + " AND " + render(and.getRightChild()) + ")";
+            String left = render(and.getLeftChild());
+            String right = render(and.getRightChild());
+            if (left == null || right == null) {
+                return left == null ? right : left;
+            }
+            return "(" + left + " AND " + right + ")";
         }
         if (r instanceof Restriction.OR or) {
-            return "(" + render(or.getLeftChild()) + " OR " + render(or.getRightChild()) + ")";
+            String left = render(or.getLeftChild());
+            String right = render(or.getRightChild());
+            return left == null || right == null ? null : "(" + left + " OR " + right + ")";
         }
         Restriction.ColumnQualifier q = (Restriction.ColumnQualifier) r;
-        String column = SqlNames.quote(q.getColumnName());
+        Optional<ColumnDef> column = table.column(q.getColumnName());
+        if (column.isEmpty()) {
+            return null;
+        }
+        String name = SqlNames.quote(q.getColumnName());
         int op = q.getComparisonOperator();
         if (op == Restriction.ColumnQualifier.ORDER_OP_ISNULL) {
-            return column + " IS NULL";
+            return name + " IS NULL";
         }
         if (op == Restriction.ColumnQualifier.ORDER_OP_ISNOTNULL) {
-            return column + " IS NOT NULL";
+            return name + " IS NOT NULL";
         }
-        params.add(neutral(q.getConstantOperand()));
-        return column + " " + OPERATORS[op] + " ?";
+        Object value = neutral(q.getConstantOperand());
+        if (op < 0 || op >= OPERATORS.length || !bindsExactly(value, column.get())) {
+            return null;
+        }
+        params.add(value);
+        return name + " " + OPERATORS[op] + " ?";
+    }
+
+    private static boolean bindsExactly(Object value, ColumnDef column) {
+        return switch (KeyEncoder.family(column.jdbcType())) {
+            case INTEGER -> value instanceof Integer || value instanceof Long || value instanceof Short;
+            case DECIMAL -> value instanceof BigDecimal d && d.scale() <= column.scale()
+                    && d.precision() - d.scale() <= column.size() - column.scale()
+                    || value instanceof Integer || value instanceof Short;
+            case FLOAT -> value instanceof Double || value instanceof Float || value instanceof Integer;
+            case TEXT, FIXED_TEXT -> value instanceof String str && str.length() <= column.size();
+            case DATE -> value instanceof LocalDate;
+            case TIME -> value instanceof LocalTime;
+            case TIMESTAMP -> value instanceof LocalDateTime;
+            case BOOLEAN -> value instanceof Boolean;
+            case UNSUPPORTED -> false;
+        };
     }
 
     /** The partitions an equality (or OR of equalities) on the distribution column allows. */

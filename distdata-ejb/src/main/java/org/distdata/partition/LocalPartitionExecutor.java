@@ -38,6 +38,7 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
         PartitionSession session = partitions.store(partition).borrow();
         try {
             PreparedStatement ps = session.prepare(sql);
+            StatementTimeout.apply(ps);
             JdbcValues.bindAll(ps, params);
             ResultSet rs = ps.executeQuery();
             return new JdbcRowCursor(rs, session::release);
@@ -106,6 +107,7 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
             // (a self-join), and re-executing a statement would close its open result set.
             PreparedStatement ps = tx.session(partition).connection().prepareStatement(sql);
             try {
+                StatementTimeout.apply(ps);
                 JdbcValues.bindAll(ps, params);
                 return new JdbcRowCursor(ps.executeQuery(), () -> closeQuietly(ps));
             } catch (SQLException | RuntimeException e) {
@@ -120,11 +122,13 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
             if (params.isEmpty() && isDdl(sql)) {
                 ddl = true;
                 try (var st = s.connection().createStatement()) {
+                    StatementTimeout.apply(st);
                     st.execute(sql);
                     return Math.max(0, st.getUpdateCount());
                 }
             }
             PreparedStatement ps = s.prepare(sql);
+            StatementTimeout.apply(ps);
             JdbcValues.bindAll(ps, params);
             return ps.executeUpdate();
         }
@@ -132,6 +136,7 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
         @Override
         public long updateBatch(int partition, String sql, List<List<Object>> rows) throws SQLException {
             PreparedStatement ps = tx.session(partition).prepare(sql);
+            StatementTimeout.apply(ps);
             for (List<Object> row : rows) {
                 JdbcValues.bindAll(ps, row);
                 ps.addBatch();

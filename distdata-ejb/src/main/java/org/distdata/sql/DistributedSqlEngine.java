@@ -11,6 +11,7 @@ import org.distdata.error.ErrorCode;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionWork;
+import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.WriteTransaction;
 import org.distdata.sql.gateway.GatewayDatabase;
 import org.distdata.sql.route.PartitionPruner;
@@ -18,6 +19,7 @@ import org.distdata.sql.route.QueryRouter;
 import org.distdata.sql.route.Route;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * schema lock exclusively, so no statement ever sees a half-changed schema.
  */
 public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
+    /** Limit for a statement whose client named none. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "WITH");
     private static final Set<String> DML_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE");
     private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "TRUNCATE");
@@ -58,8 +62,13 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     public SqlResult execute(SqlStatement statement) {
         long start = System.nanoTime();
         ParsedStatement parsed = parser.parse(statement.sql());
-        SqlResult result = locked(parsed, () -> run(parsed, statement.params(), null));
-        return result.withElapsed((System.nanoTime() - start) / 1e6);
+        StatementTimeout.set(timeoutOf(statement));
+        try {
+            SqlResult result = locked(parsed, () -> run(parsed, statement.params(), null));
+            return result.withElapsed((System.nanoTime() - start) / 1e6);
+        } finally {
+            StatementTimeout.clear();
+        }
     }
 
     @Override
@@ -68,17 +77,28 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         for (SqlStatement s : statements) {
             parsed.add(parser.parse(s.sql()));
         }
-        List<SqlResult> results = new ArrayList<>(statements.size());
-        if (!atomic) {
-            for (int i = 0; i < statements.size(); i++) {
-                int index = i;
-                long start = System.nanoTime();
-                SqlResult r = inBatch(index, results.size(), () ->
-                        locked(parsed.get(index), () -> run(parsed.get(index), statements.get(index).params(), null)));
-                results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
-            }
-            return results;
+        try {
+            return atomic ? runAtomic(statements, parsed) : runEach(statements, parsed);
+        } finally {
+            StatementTimeout.clear();
         }
+    }
+
+    private List<SqlResult> runEach(List<SqlStatement> statements, List<ParsedStatement> parsed) {
+        List<SqlResult> results = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            int index = i;
+            long start = System.nanoTime();
+            StatementTimeout.set(timeoutOf(statements.get(index)));
+            SqlResult r = inBatch(index, results.size(), () ->
+                    locked(parsed.get(index), () -> run(parsed.get(index), statements.get(index).params(), null)));
+            results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
+        }
+        return results;
+    }
+
+    private List<SqlResult> runAtomic(List<SqlStatement> statements, List<ParsedStatement> parsed) {
+        List<SqlResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < parsed.size(); i++) {
             if (DDL_KEYWORDS.contains(parsed.get(i).keyword())) {
                 throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: DDL inside an atomic batch "
@@ -90,6 +110,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             for (int i = 0; i < statements.size(); i++) {
                 int index = i;
                 long start = System.nanoTime();
+                StatementTimeout.set(timeoutOf(statements.get(index)));
                 SqlResult r = inBatch(index, 0, () -> run(parsed.get(index), statements.get(index).params(), tx));
                 results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
             }
@@ -122,6 +143,10 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         } finally {
             schemaLock.readLock().unlock();
         }
+    }
+
+    private static Duration timeoutOf(SqlStatement statement) {
+        return statement.timeout() == null ? DEFAULT_TIMEOUT : statement.timeout();
     }
 
     public Catalog catalog() {

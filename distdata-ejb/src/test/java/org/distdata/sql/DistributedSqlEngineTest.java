@@ -148,6 +148,15 @@ class DistributedSqlEngineTest {
     }
 
     @Test
+    void statementOverItsTimeoutFailsWithTimeout() {
+        // a cross join of 60^4 rows takes far longer than a second on the gateway
+        SqlStatement slow = new SqlStatement("SELECT COUNT(*) FROM orders a, orders b, orders c, orders d "
+                + "WHERE a.amount + b.amount + c.amount + d.amount < 0", List.of(), java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> db.node.sql().execute(slow)).satisfies(e ->
+                assertThat(((DistDataException) e).code()).as(e.getMessage()).isEqualTo(ErrorCode.TIMEOUT));
+    }
+
+    @Test
     void errorsCarryApiCodes() {
         assertThatThrownBy(() -> db.sql("SELEC 1")).satisfies(e ->
                 assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SYNTAX));

@@ -38,10 +38,16 @@ public final class CrossPartitionTransaction implements AutoCloseable {
             PartitionSession s = partitions.store(partition).borrow();
             BranchId id = new BranchId(globalId, partition);
             try {
+                // Writes run at SERIALIZABLE: Derby's row and range locks are the local part of
+                // strict two-phase locking (DESIGN.md, "Writes, locking and transactions").
+                s.connection().setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
                 s.xaResource().start(id, XAResource.TMNOFLAGS);
             } catch (XAException e) {
                 s.release();
                 throw sql("cannot start branch on partition " + partition, e);
+            } catch (SQLException e) {
+                s.release();
+                throw e;
             }
             b = new Branch(s, id);
             branches.put(partition, b);

@@ -67,6 +67,9 @@ public final class PartitionStore implements AutoCloseable {
                 c.rollback();
                 c.setAutoCommit(true);
             }
+            if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             idle.offerFirst(session);
         } catch (SQLException e) {
             session.close();

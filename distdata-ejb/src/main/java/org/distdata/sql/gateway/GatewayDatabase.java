@@ -6,6 +6,7 @@ import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
+import org.distdata.partition.StatementTimeout;
 import org.distdata.sql.ColumnInfo;
 import org.distdata.sql.JdbcValues;
 import org.distdata.sql.SqlResult;
@@ -112,6 +113,7 @@ public final class GatewayDatabase implements AutoCloseable {
         ScanContext ctx = new ScanContext(work, catalog, partitioner, partitioner.partitions());
         ctx.enter();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            StatementTimeout.apply(ps);
             JdbcValues.bindAll(ps, params);
             if (!ps.execute()) {
                 return SqlResult.update(ps.getUpdateCount(), 0);

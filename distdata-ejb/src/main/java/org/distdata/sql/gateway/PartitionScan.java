@@ -10,6 +10,7 @@ import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.KeyEncoder;
 import org.distdata.partition.RowCursor;
+import org.distdata.partition.StatementTimeout;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -22,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -48,6 +50,11 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
     /** For tables with a hidden row id: all partition cursors, merged in row-id (insertion) order. */
     private PriorityQueue<Head> merge;
     private int rowIdIndex = -1;
+    private int fragmentWidth;
+    private Object[] current;
+    private Iterator<Object[]> replay;
+    private List<Object[]> recording;
+    private String cacheKey;
     private boolean wasNull;
     private boolean closed;
 
@@ -103,6 +110,14 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
             sql.append(" ORDER BY ").append(SqlNames.quote(TableDef.HIDDEN_ROW_ID));
         }
         fragmentSql = sql.toString();
+        fragmentWidth = Math.max(1, selected.size());
+        cacheKey = table.name() + "|" + fragmentSql + "|" + params + "|" + partitions;
+        List<Object[]> cached = context.materialized(cacheKey);
+        if (cached != null) {
+            replay = cached.iterator();
+        } else {
+            recording = new ArrayList<>();
+        }
     }
 
     private BitSet allPartitions() {
@@ -222,14 +237,44 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         return v;
     }
 
+    /**
+     * Advances to the next row. Derby re-opens the scan of an inner join table for every outer
+     * row, so the first complete pass is recorded and later passes within the same statement
+     * replay it instead of going back to the partitions.
+     */
     @Override
     public boolean next() throws SQLException {
         if (fragmentSql == null) {
             initScan(null, null);
         }
-        if (rowIdIndex >= 0) {
-            return nextInRowIdOrder();
+        StatementTimeout.check();
+        if (replay != null) {
+            current = replay.hasNext() ? replay.next() : null;
+            return current != null;
         }
+        boolean more = rowIdIndex >= 0 ? nextInRowIdOrder() : nextInPartitionOrder();
+        if (!more) {
+            current = null;
+            if (recording != null) {
+                context.materialize(cacheKey, recording);
+                recording = null;
+            }
+            return false;
+        }
+        current = new Object[fragmentWidth];
+        for (int i = 0; i < fragmentWidth && i < cursor.columns().size(); i++) {
+            current[i] = cursor.get(i);
+        }
+        if (recording != null) {
+            recording.add(current);
+            if (recording.size() > ScanContext.MAX_MATERIALIZED_ROWS) {
+                recording = null; // too big to keep; re-scans go back to the partitions
+            }
+        }
+        return true;
+    }
+
+    private boolean nextInPartitionOrder() throws SQLException {
         while (true) {
             if (cursor != null) {
                 if (cursor.next()) {
@@ -282,9 +327,9 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         }
     }
 
-    private Object value(int column) throws SQLException {
+    private Object value(int column) {
         int idx = fragmentIndex[column - 1];
-        Object v = idx < 0 ? null : cursor.get(idx);
+        Object v = idx < 0 ? null : current[idx];
         wasNull = v == null;
         return v;
     }
@@ -404,6 +449,6 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
 
     @Override
     public boolean supportsMultipleInstantiations(VTIEnvironment env) {
-        return false;
+        return true; // re-scans replay the statement's materialized copy (see ScanContext)
     }
 }

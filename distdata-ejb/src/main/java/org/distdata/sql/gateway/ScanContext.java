@@ -4,14 +4,36 @@ import org.distdata.catalog.Catalog;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a gateway table scan needs to reach the partitions: the unit of work (autocommit
  * reads or the caller's transaction), the catalog and the partitioner. Derby calls table
  * functions on the thread that runs the gateway statement, so the context travels in a
- * thread-local set around that statement.
+ * thread-local set around that statement. It also keeps the statement's complete scans,
+ * so that re-scans of a join's inner table replay them (a statement reads one snapshot of
+ * each fragment, which is also what read committed per partition promises).
  */
-record ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount) {
+record ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount,
+                   Map<String, List<Object[]>> materializedScans) {
+    /** Largest scan result kept for replay within one statement. */
+    static final int MAX_MATERIALIZED_ROWS = 1_000_000;
     private static final ThreadLocal<ScanContext> CURRENT = new ThreadLocal<>();
+
+    ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount) {
+        this(work, catalog, partitioner, partitionCount, new HashMap<>());
+    }
+
+    /** A complete earlier pass of the same fragment in this statement, or null. */
+    List<Object[]> materialized(String key) {
+        return materializedScans.get(key);
+    }
+
+    void materialize(String key, List<Object[]> rows) {
+        materializedScans.put(key, rows);
+    }
 
     static ScanContext current() {
         ScanContext c = CURRENT.get();

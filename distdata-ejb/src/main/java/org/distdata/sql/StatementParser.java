@@ -26,6 +26,8 @@ public final class StatementParser {
             "(?is)^(.*\\))\\s*DISTRIBUTE\\s+BY\\s+HASH\\s*\\(\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$");
     private static final Pattern REFERENCE = Pattern.compile("(?is)^(.*\\))\\s*REFERENCE\\s*$");
     private static final Pattern KEYWORD = Pattern.compile("^\\s*\\(*\\s*([A-Za-z]+)");
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(?:\\s*(?:--[^\\n]*(?:\\n|$)|/\\*.*?\\*/))+",
+            Pattern.DOTALL);
     /** Statements up to this length are cached: clients repeat their parameterized statements. */
     private static final int CACHEABLE_LENGTH = 4096;
     private static final int CACHE_ENTRIES = 2048;
@@ -58,7 +60,7 @@ public final class StatementParser {
         if (sql.isBlank()) {
             throw new DistDataException(ErrorCode.SQL_SYNTAX, "Empty statement.");
         }
-        Matcher kw = KEYWORD.matcher(sql);
+        Matcher kw = KEYWORD.matcher(LEADING_COMMENTS.matcher(sql).replaceFirst(""));
         String keyword = kw.find() ? kw.group(1).toUpperCase(Locale.ROOT) : "";
         Placement placement = Placement.DEFAULT;
         if ("CREATE".equals(keyword)) {

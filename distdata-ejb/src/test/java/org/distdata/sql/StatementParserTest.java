@@ -33,6 +33,12 @@ class StatementParserTest {
     }
 
     @Test
+    void leadingCommentsDoNotHideTheKeyword() {
+        assertThat(parser.parse("-- count them\n/* all */ SELECT 1 FROM t").keyword()).isEqualTo("SELECT");
+        assertThat(parser.parse("/* a */ -- b\n  insert into t values (1)").keyword()).isEqualTo("INSERT");
+    }
+
+    @Test
     void unparseableSqlIsKeptForDerbyWithTheParserMessage() {
         ParsedStatement p = parser.parse("SELEC 1");
         assertThat(p.parsed()).isFalse();

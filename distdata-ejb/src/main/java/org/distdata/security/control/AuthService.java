@@ -73,6 +73,12 @@ public final class AuthService {
             throw new DistDataException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
         }
         perUser.recordSuccess(userKey);
+        if (hasher.needsRehash(u.passwordHash())) {
+            // The iteration count has grown since this password was stored: upgrade it now,
+            // the only moment the plain password is at hand. Not a password change: tokens stay.
+            String upgraded = hasher.hash(password);
+            users.modify(u.username(), a -> a.passwordHash(upgraded));
+        }
         Instant expiresAt = clock.instant().plus(tokenTtl);
         TokenClaims claims = new TokenClaims(u.username(), u.roles(), UUID.randomUUID().toString(),
                 u.tokenVersion(), expiresAt);

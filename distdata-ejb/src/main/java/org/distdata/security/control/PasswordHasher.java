@@ -22,17 +22,24 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
 
     private final SecureRandom random;
+    private final int iterations;
 
     public PasswordHasher(SecureRandom random) {
+        this(random, ITERATIONS);
+    }
+
+    /** With fewer iterations, for tests only: stored hashes name their count, so checks stay correct. */
+    PasswordHasher(SecureRandom random, int iterations) {
         this.random = random;
+        this.iterations = iterations;
     }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, ITERATIONS);
+        byte[] hash = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return ALGORITHM_ID + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return ALGORITHM_ID + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
     /** True when {@code password} matches {@code stored}; false for a malformed stored value. */
@@ -51,12 +58,22 @@ public final class PasswordHasher {
         }
     }
 
+    /** True when {@code stored} was hashed with fewer iterations than this hasher uses now. */
+    public boolean needsRehash(String stored) {
+        String[] parts = stored.split("\\$");
+        try {
+            return parts.length != 4 || Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /**
      * Spends the same time as a real check; used for unknown users so that response time does
      * not tell which usernames exist.
      */
     public void burnEquivalentTime(String password) {
-        derive(password, new byte[SALT_BYTES], ITERATIONS);
+        derive(password, new byte[SALT_BYTES], iterations);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

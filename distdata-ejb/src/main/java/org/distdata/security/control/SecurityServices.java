@@ -31,12 +31,16 @@ public final class SecurityServices {
 
     public static SecurityServices open(MetadataDatabase meta, Settings settings, SecurityConfig config) {
         SecureRandom random = new SecureRandom();
+        return open(meta, settings, config, random, new PasswordHasher(random));
+    }
+
+    static SecurityServices open(MetadataDatabase meta, Settings settings, SecurityConfig config,
+                                 SecureRandom random, PasswordHasher hasher) {
         byte[] key = Base64.getDecoder().decode(settings.getOrCreate(SIGNING_KEY_SETTING, () -> {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
             return Base64.getEncoder().encodeToString(fresh);
         }));
-        PasswordHasher hasher = new PasswordHasher(random);
         UserStore store = UserStore.load(meta);
         UserService users = new UserService(store, hasher);
         String generated = null;

@@ -25,4 +25,13 @@ class PasswordHasherTest {
         assertThat(hasher.matches("s3cret-pasS", stored)).isFalse();
         assertThat(hasher.matches("s3cret-pass", "garbage")).isFalse();
     }
+
+    @Test
+    void hashWithFewerIterationsStillMatchesAndAsksForARehash() {
+        String old = new PasswordHasher(new SecureRandom(), 1_000).hash("s3cret-pass");
+        assertThat(old).startsWith("pbkdf2-sha256$1000$");
+        assertThat(hasher.matches("s3cret-pass", old)).isTrue();
+        assertThat(hasher.needsRehash(old)).isTrue();
+        assertThat(hasher.needsRehash(hasher.hash("s3cret-pass"))).isFalse();
+    }
 }

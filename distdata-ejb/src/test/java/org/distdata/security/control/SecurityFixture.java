@@ -4,6 +4,7 @@ import org.distdata.meta.MetadataDatabase;
 import org.distdata.meta.Settings;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +45,10 @@ final class SecurityFixture implements AutoCloseable {
 
     private void open() {
         db = MetadataDatabase.open(dir.resolve("meta"));
-        security = SecurityServices.open(db, new Settings(db), new SecurityConfig(adminPassword, TTL, clock));
+        // Cheap hashing keeps these tests fast; PasswordHasherTest covers the real iteration count.
+        SecureRandom random = new SecureRandom();
+        security = SecurityServices.open(db, new Settings(db), new SecurityConfig(adminPassword, TTL, clock),
+                random, new PasswordHasher(random, 1_000));
     }
 
     @Override

@@ -1,0 +1,63 @@
+package org.distdata.sql.correctness.slt;
+
+import org.distdata.sql.correctness.DerbyOracle;
+import org.distdata.sql.correctness.DistDataNodeEngine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs one script twice — on a fresh {@link DerbyOracle} and on a single DistData node that
+ * starts the script with an empty schema — with the same sampling, and pairs the outcomes
+ * record by record. The node is reused across scripts (its tables dropped in between) and
+ * replaced only when a script leaves it in an unknown state.
+ */
+public final class SltComparison implements AutoCloseable {
+    private final Path corpus;
+    private final Path scratch;
+    private final SltSampling sampling;
+    private DistDataNodeEngine node;
+
+    public SltComparison(Path corpus, Path scratch, SltSampling sampling) {
+        this.corpus = corpus;
+        this.scratch = scratch;
+        this.sampling = sampling;
+    }
+
+    public SltFileReport compare(Path file) {
+        List<SltRecord> records = SltParser.parse(file);
+        SltFileResult derby = SltRunner.run(file, records, sampling, DerbyOracle::new);
+        if (node == null) {
+            node = DistDataNodeEngine.open(scratch, "slt");
+        }
+        ReusedNodeSession session = new ReusedNodeSession(node);
+        SltFileResult distData = SltRunner.run(file, records, sampling, () -> session);
+        if (!session.cleanedUp()) {
+            discardNode();
+        }
+        return new SltFileReport(SltFileReport.relativeName(corpus, file), derby, distData);
+    }
+
+    /** Closes the node in the background: after a timeout it may still be busy. */
+    private void discardNode() {
+        DistDataNodeEngine stale = node;
+        node = null;
+        Thread closer = new Thread(() -> {
+            try {
+                stale.close();
+            } catch (RuntimeException e) {
+                System.err.println("slt: closing a used node failed: " + e);
+            }
+        }, "slt-node-closer");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    @Override
+    public void close() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.distdata.web.api;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.sql.SqlStatement;
+import org.distdata.web.json.BodyLimits;
+import org.distdata.web.json.JsonBodies;
+import org.distdata.web.json.SqlParams;
+import org.distdata.security.control.StatementClassifier;
+import org.distdata.security.control.StatementKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the statement members of {@code /sql} and {@code /sql/batch} bodies: the SQL text
+ * (at most {@link BodyLimits#MAX_SQL_CHARS}, else PAYLOAD_TOO_LARGE), its parameters
+ * ({@link SqlParams}), and the options the engine does not support yet: a
+ * {@code transactionId} is answered with TXN_NOT_FOUND (explicit transactions do not exist
+ * yet, so no id can be valid); {@code timeoutMs} becomes the statement's time limit (the
+ * engine answers TIMEOUT past it; without one the engine's default applies).
+ */
+final class SqlRequests {
+    static final int MAX_BATCH_STATEMENTS = 10_000;
+
+    private SqlRequests() {
+    }
+
+    static SqlStatement statement(JsonObject o) {
+        rejectTransaction(o);
+        java.util.Optional<Long> timeoutMs = JsonBodies.optionalLong(o, "timeoutMs");
+        timeoutMs.filter(t -> t <= 0).ifPresent(t -> {
+            throw JsonBodies.badRequest("'timeoutMs' must be positive");
+        });
+        String sql = JsonBodies.requiredString(o, "sql");
+        if (sql.length() > BodyLimits.MAX_SQL_CHARS) {
+            throw new DistDataException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "SQL text longer than " + BodyLimits.MAX_SQL_CHARS + " characters", null,
+                    Map.of("limitChars", BodyLimits.MAX_SQL_CHARS));
+        }
+        if (sql.isBlank()) {
+            throw JsonBodies.badRequest("'sql' is empty");
+        }
+        List<Object> params = JsonBodies.optionalArray(o, "params").map(SqlParams::fromJson).orElse(List.of());
+        return new SqlStatement(sql, params, timeoutMs.map(java.time.Duration::ofMillis).orElse(null));
+    }
+
+    static List<SqlStatement> batch(JsonObject o) {
+        rejectTransaction(o);
+        JsonArray items = JsonBodies.optionalArray(o, "statements")
+                .orElseThrow(() -> JsonBodies.badRequest("'statements' is required"));
+        if (items.isEmpty() || items.size() > MAX_BATCH_STATEMENTS) {
+            throw JsonBodies.badRequest("'statements' must hold 1 to " + MAX_BATCH_STATEMENTS + " statements");
+        }
+        List<SqlStatement> statements = new ArrayList<>(items.size());
+        for (JsonValue item : items) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonBodies.badRequest("each of 'statements' must be an object with 'sql' and 'params'");
+            }
+            statements.add(statement(item.asJsonObject()));
+        }
+        return statements;
+    }
+
+    /** The most demanding kind among the statements (READ < WRITE < ADMIN). */
+    static StatementKind kindOf(List<SqlStatement> statements) {
+        StatementKind kind = StatementKind.READ;
+        for (SqlStatement s : statements) {
+            StatementKind k = StatementClassifier.classify(s.sql());
+            if (k.compareTo(kind) > 0) {
+                kind = k;
+            }
+        }
+        return kind;
+    }
+
+    private static void rejectTransaction(JsonObject o) {
+        JsonBodies.optionalString(o, "transactionId").ifPresent(id -> {
+            throw new DistDataException(ErrorCode.TXN_NOT_FOUND,
+                    "no transaction '" + id + "': explicit transactions are not available on this node yet");
+        });
+    }
+}

@@ -164,7 +164,7 @@ public final class Catalog implements CatalogView {
             Optional<TableShape> shape = partitions.describe(0, name);
             return shape.map(s -> new TableDef(name, kind,
                     s.columns().stream().filter(c -> !c.name().equals(TableDef.HIDDEN_ROW_ID)).toList(),
-                    s.primaryKey(), distributionColumn, hiddenRowId, s.indexes()));
+                    s.primaryKey(), distributionColumn, hiddenRowId, s.indexes(), s.uniqueKeys()));
         } catch (SQLException e) {
             throw new DistDataException(ErrorCode.INTERNAL, "cannot describe table " + name + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.distdata.catalog;
 
+import org.distdata.partition.TableShape;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -9,12 +11,25 @@ import java.util.Optional;
  * column ({@link #HIDDEN_ROW_ID}) as its distribution key; it is never shown to clients.
  */
 public record TableDef(String name, TableKind kind, List<ColumnDef> columns, List<String> primaryKey,
-                       String distributionColumn, boolean hiddenRowId, List<String> indexes) {
+                       String distributionColumn, boolean hiddenRowId, List<String> indexes,
+                       List<TableShape.UniqueKey> uniqueKeys) {
 
     public static final String HIDDEN_ROW_ID = "DD_ROWID";
 
     public Optional<ColumnDef> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /**
+     * Unique keys that a partition's own index cannot enforce: those of a distributed table
+     * that leave out the distribution column, so equal keys may hash to different partitions.
+     */
+    public List<TableShape.UniqueKey> globalUniqueKeys() {
+        if (!isDistributed()) {
+            return List.of();
+        }
+        String key = distributionColumnDef().name();
+        return uniqueKeys.stream().filter(u -> !u.columns().contains(key)).toList();
     }
 
     public boolean isDistributed() {

@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,15 +73,26 @@ public final class LocalPartitionExecutor implements PartitionExecutor {
                 }
             }
             Set<String> indexes = new LinkedHashSet<>();
+            Map<String, TreeMap<Short, String>> unique = new LinkedHashMap<>();
             try (ResultSet rs = md.getIndexInfo(null, SCHEMA, table, false, true)) {
                 while (rs.next()) {
                     String name = rs.getString("INDEX_NAME");
-                    if (name != null && !name.startsWith("SQL")) { // SQL... names back constraints
+                    if (name == null) {
+                        continue;
+                    }
+                    if (!name.startsWith("SQL")) { // SQL... names back constraints
                         indexes.add(name);
+                    }
+                    if (!rs.getBoolean("NON_UNIQUE")) {
+                        unique.computeIfAbsent(name, n -> new TreeMap<>())
+                                .put(rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
                     }
                 }
             }
-            return Optional.of(new TableShape(columns, List.copyOf(pk.values()), List.copyOf(indexes)));
+            List<TableShape.UniqueKey> uniqueKeys = new ArrayList<>();
+            unique.forEach((name, cols) -> uniqueKeys.add(new TableShape.UniqueKey(name, List.copyOf(cols.values()))));
+            return Optional.of(new TableShape(columns, List.copyOf(pk.values()), List.copyOf(indexes),
+                    List.copyOf(uniqueKeys)));
         } finally {
             session.release();
         }

@@ -53,7 +53,7 @@ final class DdlExecutor {
             };
         }
         if ((m = CREATE_INDEX.matcher(sql)).matches()) {
-            return createIndex(sql, m.group(1) != null, name(m.group(5)), m.group(8));
+            return createIndex(sql, m.group(1) != null, name(m.group(5)));
         }
         if ((m = CREATE_VIEW.matcher(sql)).matches()) {
             return createView(sql, name(m.group(1)));
@@ -125,22 +125,30 @@ final class DdlExecutor {
         return 0;
     }
 
-    private long createIndex(String sql, boolean unique, String table, String columns) throws SQLException {
+    private long createIndex(String sql, boolean unique, String table) throws SQLException {
         TableDef def = ctx.catalog().require(table);
-        if (unique && def.isDistributed() && !def.hiddenRowId()) {
-            List<String> cols = List.of(columns.split(","));
-            boolean hasKey = cols.stream().map(c -> SqlNames.normalize(c.trim().split("\\s+")[0]))
-                    .anyMatch(def.distributionColumn()::equals);
-            if (!hasKey) {
-                throw new DistDataException(ErrorCode.SQL_SEMANTIC, "A unique index on '" + table
-                        + "' must include its distribution column " + def.distributionColumn() + ".");
-            }
-        } else if (unique && def.hiddenRowId()) {
-            throw DistDataException.notSupported("unique indexes on a table without a primary key");
-        }
         onEveryPartition(sql, true);
-        ctx.catalog().refresh(table);
+        TableDef updated = ctx.catalog().require(table);
+        if (unique) {
+            // A unique index without the distribution column is enforced across partitions by
+            // GlobalUniqueKeys from now on; rows already stored must satisfy it too.
+            for (var key : updated.globalUniqueKeys()) {
+                if (!def.globalUniqueKeys().contains(key) && hasDuplicates(updated, key)) {
+                    onEveryPartition("DROP INDEX " + SqlNames.quote(key.indexName()), true);
+                    throw GlobalUniqueKeys.duplicate(key, updated);
+                }
+            }
+        }
         return 0;
+    }
+
+    private boolean hasDuplicates(TableDef table, org.distdata.partition.TableShape.UniqueKey key) throws SQLException {
+        String cols = key.columns().stream().map(SqlNames::quote).collect(java.util.stream.Collectors.joining(", "));
+        String notNull = key.columns().stream().map(c -> SqlNames.quote(c) + " IS NOT NULL")
+                .collect(java.util.stream.Collectors.joining(" AND "));
+        String sql = "SELECT 1 FROM " + SqlNames.quote(table.name()) + " WHERE " + notNull + " GROUP BY " + cols
+                + " HAVING COUNT(*) > 1";
+        return !ctx.gateway().query(sql, List.of(), new AutocommitReads(ctx.partitions())).rows().isEmpty();
     }
 
     private long createView(String sql, String name) throws SQLException {

@@ -46,8 +46,8 @@ final class InsertExecutor {
         }
         TableDef table = ctx.catalog().require(tableName);
         List<ColumnDef> targets = targetColumns(insert, table);
-        List<List<Object>> rows = insert.getValues() != null && insert.getSelect() instanceof Values
-                ? valueRows(insert.getValues(), params, work)
+        List<List<Object>> rows = insert.getSelect() instanceof Values values
+                ? valueRows(values, params, work)
                 : queryRows(insert, params, work, queries);
         for (List<Object> row : rows) {
             if (row.size() != targets.size()) {
@@ -99,6 +99,9 @@ final class InsertExecutor {
                 }
                 byPartition.computeIfAbsent(p.getAsInt(), k -> new ArrayList<>()).add(row);
             }
+        }
+        if (table.isDistributed() && !table.globalUniqueKeys().isEmpty()) {
+            GlobalUniqueKeys.check(table, columnNames, byPartition, work, ctx.partitions().partitionCount());
         }
         long total = 0;
         for (var e : byPartition.entrySet()) {

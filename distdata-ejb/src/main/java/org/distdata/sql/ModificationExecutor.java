@@ -27,6 +27,7 @@ import java.util.Set;
  * the client's parameters.
  */
 final class ModificationExecutor {
+    private static final java.util.regex.Pattern SUBQUERY = java.util.regex.Pattern.compile("(?i)\\bSELECT\\b");
     private final EngineContext ctx;
 
     ModificationExecutor(EngineContext ctx) {
@@ -46,6 +47,10 @@ final class ModificationExecutor {
                 if (table.isDistributed() && !table.hiddenRowId() && name.equals(table.distributionColumn())) {
                     throw DistDataException.notSupported("updating the distribution column " + name
                             + " (delete the row and insert it again)");
+                }
+                if (table.globalUniqueKeys().stream().anyMatch(k -> k.columns().contains(name))) {
+                    throw DistDataException.notSupported("updating column " + name + " of a unique index that "
+                            + "does not include the distribution column");
                 }
             }
             set.getValues().forEach(expressions::add);
@@ -108,8 +113,8 @@ final class ModificationExecutor {
     /** A subquery runs on each partition alone, so it may only read tables every partition holds whole. */
     private void rejectDistributedSubqueries(List<Expression> expressions) {
         for (Expression e : expressions) {
-            if (e == null) {
-                continue;
+            if (e == null || !SUBQUERY.matcher(e.toString()).find()) {
+                continue; // TablesNamesFinder also reports the qualifiers of plain columns
             }
             Set<String> names;
             try {

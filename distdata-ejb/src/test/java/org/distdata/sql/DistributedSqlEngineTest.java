@@ -157,6 +157,36 @@ class DistributedSqlEngineTest {
     }
 
     @Test
+    void uniqueIndexWithoutTheDistributionColumnIsEnforcedAcrossPartitions() {
+        db.sql("CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(20))");
+        db.sql("CREATE UNIQUE INDEX members_email ON members (email)");
+        for (int i = 0; i < 8; i++) {
+            db.sql("INSERT INTO members VALUES (?, ?)", (long) i, "m" + i);
+        }
+        for (int i = 100; i < 108; i++) { // some of these ids hash to other partitions than the stored m3
+            long id = i;
+            assertThatThrownBy(() -> db.sql("INSERT INTO members VALUES (?, 'm3')", id)).satisfies(e ->
+                    assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.CONSTRAINT_VIOLATION));
+        }
+        assertThatThrownBy(() -> db.sql("INSERT INTO members VALUES (200, 'x'), (201, 'x')")).satisfies(e ->
+                assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.CONSTRAINT_VIOLATION));
+        assertThat(db.scalar("SELECT COUNT(*) FROM members")).isEqualTo(8);
+        assertThatThrownBy(() -> db.sql("UPDATE members SET email = 'y' WHERE id = 1")).hasMessageContaining("not supported yet");
+    }
+
+    @Test
+    void uniqueIndexOverExistingDuplicatesIsRefusedAndNotLeftBehind() {
+        db.sql("CREATE TABLE tags (id INT PRIMARY KEY, tag VARCHAR(10))");
+        for (int i = 0; i < 8; i++) {
+            db.sql("INSERT INTO tags VALUES (?, ?)", (long) i, i < 6 ? "t" + i : "dup");
+        }
+        assertThatThrownBy(() -> db.sql("CREATE UNIQUE INDEX tags_tag ON tags (tag)")).satisfies(e ->
+                assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.CONSTRAINT_VIOLATION));
+        assertThat(db.node.catalog().table("TAGS").orElseThrow().indexes()).doesNotContain("TAGS_TAG");
+        db.sql("INSERT INTO tags VALUES (100, 'dup')");
+    }
+
+    @Test
     void errorsCarryApiCodes() {
         assertThatThrownBy(() -> db.sql("SELEC 1")).satisfies(e ->
                 assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SYNTAX));

@@ -45,10 +45,6 @@ public final class DistDataNodeEngine implements SqlEngine, AutoCloseable {
         }
     }
 
-    public Node node() {
-        return node;
-    }
-
     @Override
     public SqlResult execute(SqlStatement statement) {
         return node.sql().execute(statement);

@@ -79,8 +79,4 @@ final class DiffData {
     long someOrderId() {
         return values.between(1, (int) Math.max(1, nextOrderId + 20));
     }
-
-    long maxCustomerId() {
-        return nextCustomerId + 1050;
-    }
 }

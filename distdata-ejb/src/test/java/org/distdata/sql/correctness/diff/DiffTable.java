@@ -54,9 +54,4 @@ record DiffTable(String name, String alias, List<Column> columns, String distrib
     String unique() {
         return alias + "." + uniqueColumn;
     }
-
-    List<Column> columnsOf(Kind... kinds) {
-        List<Kind> wanted = List.of(kinds);
-        return columns.stream().filter(c -> wanted.contains(c.kind())).toList();
-    }
 }

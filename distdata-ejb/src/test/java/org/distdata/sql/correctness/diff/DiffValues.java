@@ -60,8 +60,4 @@ final class DiffValues {
     long regionId() {
         return chance(0.05) ? 99 : between(1, REGIONS);
     }
-
-    Random random() {
-        return random;
-    }
 }

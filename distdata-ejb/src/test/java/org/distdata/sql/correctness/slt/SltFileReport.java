@@ -25,17 +25,6 @@ public record SltFileReport(String name, SltFileResult derby, SltFileResult dist
         return out;
     }
 
-    /** Records DistData passes although Derby fails them (dialect luck; informative only). */
-    public int distDataOnlyPasses() {
-        int n = 0;
-        for (int i = 0; i < derby.outcomes().size(); i++) {
-            if (!derby.outcomes().get(i).passed() && distData.outcomes().get(i).passed()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     public static String relativeName(Path corpus, Path file) {
         return corpus.relativize(file).toString().replace('\\', '/');
     }

@@ -27,6 +27,7 @@ public final class Catalog implements CatalogView {
     private final PartitionExecutor partitions;
     private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
     private final Map<String, String> views = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     private Catalog(MetadataDatabase metadata, PartitionExecutor partitions) {
         this.metadata = metadata;
@@ -47,6 +48,11 @@ public final class Catalog implements CatalogView {
             }
         }
         return catalog;
+    }
+
+    /** Changes whenever a table or view is added, changed or removed; lets callers cache per schema. */
+    public long version() {
+        return version.get();
     }
 
     public Optional<TableDef> find(String name) {
@@ -86,6 +92,7 @@ public final class Catalog implements CatalogView {
             return null;
         });
         tables.put(name, def);
+        version.incrementAndGet();
         return def;
     }
 
@@ -94,6 +101,7 @@ public final class Catalog implements CatalogView {
         TableDef old = require(name);
         describe(name, old.kind(), old.distributionColumn(), old.hiddenRowId())
                 .ifPresent(def -> tables.put(name, def));
+        version.incrementAndGet();
     }
 
     public void unregister(String name) {
@@ -106,6 +114,7 @@ public final class Catalog implements CatalogView {
         });
         tables.remove(name);
         views.remove(name);
+        version.incrementAndGet();
     }
 
     public void registerView(String name, String sql) {
@@ -114,6 +123,7 @@ public final class Catalog implements CatalogView {
             return null;
         });
         views.put(name, sql);
+        version.incrementAndGet();
     }
 
     @Override

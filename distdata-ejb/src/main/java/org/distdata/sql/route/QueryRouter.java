@@ -13,6 +13,8 @@ import org.distdata.sql.ParsedStatement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,15 +30,68 @@ public final class QueryRouter {
     private static final Pattern SELECT_WORD = Pattern.compile("(?i)\\bSELECT\\b");
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("SYS", "SYSIBM", "SYSCS_DIAG", "SYSSTAT");
 
+    private static final int MAX_CACHED = 4096;
+
     private final Catalog catalog;
     private final PartitionPruner pruner;
+    private final Map<ParsedStatement, Analysis> analyses = new ConcurrentHashMap<>();
 
     public QueryRouter(Catalog catalog, PartitionPruner pruner) {
         this.catalog = catalog;
         this.pruner = pruner;
     }
 
+    /**
+     * Routes {@code statement} with these parameter values. The analysis of the statement's
+     * shape is cached per parsed statement and catalog version; only the pinning by
+     * parameter values is redone per call.
+     */
     public Route route(ParsedStatement statement, List<Object> params) {
+        long version = catalog.version();
+        Analysis analysis = analyses.get(statement);
+        if (analysis == null || analysis.catalogVersion() != version) {
+            analysis = analyse(statement, version);
+            if (analyses.size() > MAX_CACHED) {
+                analyses.clear();
+            }
+            analyses.put(statement, analysis);
+        }
+        if (analysis.fixed() != null) {
+            return analysis.fixed();
+        }
+        OptionalInt p = pruner.singlePartition(analysis.occurrences(), analysis.predicates(), params);
+        return p.isPresent() ? Route.single(p.getAsInt(), "distribution keys pinned to one partition")
+                : Route.gateway("spans partitions");
+    }
+
+    /** A statement's routing shape: a fixed route, or the tables and predicates that may pin it. */
+    private record Analysis(long catalogVersion, Route fixed, List<TableOccurrence> occurrences,
+                            List<net.sf.jsqlparser.expression.Expression> predicates) {
+    }
+
+    private Analysis analyse(ParsedStatement statement, long version) {
+        Route fixed = fixedRoute(statement);
+        if (fixed != null) {
+            return new Analysis(version, fixed, List.of(), List.of());
+        }
+        PlainSelect select = (PlainSelect) statement.ast();
+        List<TableOccurrence> occurrences = new ArrayList<>();
+        List<net.sf.jsqlparser.expression.Expression> predicates = new ArrayList<>();
+        addOccurrence(select.getFromItem(), occurrences);
+        predicates.add(select.getWhere());
+        if (select.getJoins() != null) {
+            for (Join j : select.getJoins()) {
+                addOccurrence(j.getRightItem(), occurrences);
+                if (j.getOnExpressions() != null) {
+                    predicates.addAll(j.getOnExpressions());
+                }
+            }
+        }
+        return new Analysis(version, null, List.copyOf(occurrences), predicates);
+    }
+
+    /** The route that does not depend on parameter values, or null when pinning must decide. */
+    private Route fixedRoute(ParsedStatement statement) {
         Statement ast = statement.ast();
         if (!(ast instanceof PlainSelect select)) {
             return Route.gateway(ast == null ? "not parsed" : "set operation or VALUES");
@@ -66,21 +121,14 @@ public final class QueryRouter {
         if (!addOccurrence(select.getFromItem(), occurrences)) {
             return Route.gateway("FROM item is not a table");
         }
-        List<net.sf.jsqlparser.expression.Expression> predicates = new ArrayList<>();
-        predicates.add(select.getWhere());
         if (select.getJoins() != null) {
             for (Join j : select.getJoins()) {
                 if (!addOccurrence(j.getRightItem(), occurrences)) {
                     return Route.gateway("joined item is not a table");
                 }
-                if (j.getOnExpressions() != null) {
-                    predicates.addAll(j.getOnExpressions());
-                }
             }
         }
-        OptionalInt p = pruner.singlePartition(occurrences, predicates, params);
-        return p.isPresent() ? Route.single(p.getAsInt(), "distribution keys pinned to one partition")
-                : Route.gateway("spans partitions");
+        return null;
     }
 
     /** The stored catalog name of a table name as written, or null if the catalog has no such table. */

@@ -155,7 +155,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Path log = options.workDir.resolve("micro.log");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            // Working directory = the node's work dir, so files written relative to it (derby.log) stay there.
+            process = new ProcessBuilder(command).directory(options.workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Payara Micro: " + command, e);

@@ -31,6 +31,7 @@ public final class PartitionSet implements AutoCloseable {
     }
 
     public static PartitionSet open(Path directory, int count) {
+        loadDerbyDriver();
         List<PartitionStore> stores = new ArrayList<>();
         DecisionLog log = null;
         try {
@@ -48,6 +49,18 @@ public final class PartitionSet implements AutoCloseable {
             throw new IllegalStateException("cannot open partitions under " + directory + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Registers Derby's JDBC driver with the caller's class loader. In an EAR on Payara Server,
+     * DriverManager only finds drivers that the application's own loader has loaded.
+     */
+    private static void loadDerbyDriver() {
+        try {
+            Class.forName("org.apache.derby.iapi.jdbc.AutoloadedDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Apache Derby is not on the class path", e);
         }
     }
 

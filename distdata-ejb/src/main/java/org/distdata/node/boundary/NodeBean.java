@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -30,11 +32,14 @@ import java.util.logging.Logger;
  * {@code distdata.token.ttl} (ISO-8601 duration, {@code PT8H}).
  *
  * <p>Bean-managed concurrency: the node is thread-safe, and a container WRITE lock would
- * serialize every request of the whole API through this bean.
+ * serialize every request of the whole API through this bean. Bean-managed transactions:
+ * the node keeps its own transactions, so the container must not start a JTA transaction
+ * on every call (its default for an EJB).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class NodeBean {
     /** The launcher greps for this marker to show the first admin's credentials. */
     public static final String CREDENTIALS_MARKER = "DISTDATA ADMIN CREDENTIALS";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs DDL on every partition in one atomic transaction, then records the result in the
@@ -142,10 +143,10 @@ final class DdlExecutor {
         return 0;
     }
 
-    private boolean hasDuplicates(TableDef table, org.distdata.partition.TableShape.UniqueKey key) throws SQLException {
-        String cols = key.columns().stream().map(SqlNames::quote).collect(java.util.stream.Collectors.joining(", "));
+    private boolean hasDuplicates(TableDef table, TableShape.UniqueKey key) throws SQLException {
+        String cols = key.columns().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
         String notNull = key.columns().stream().map(c -> SqlNames.quote(c) + " IS NOT NULL")
-                .collect(java.util.stream.Collectors.joining(" AND "));
+                .collect(Collectors.joining(" AND "));
         String sql = "SELECT 1 FROM " + SqlNames.quote(table.name()) + " WHERE " + notNull + " GROUP BY " + cols
                 + " HAVING COUNT(*) > 1";
         return !ctx.gateway().query(sql, List.of(), new AutocommitReads(ctx.partitions())).rows().isEmpty();

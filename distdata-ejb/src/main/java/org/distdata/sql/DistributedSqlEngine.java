@@ -21,7 +21,10 @@ import org.distdata.sql.route.Route;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -102,7 +105,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         for (int i = 0; i < parsed.size(); i++) {
             if (DDL_KEYWORDS.contains(parsed.get(i).keyword())) {
                 throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: DDL inside an atomic batch "
-                        + "(statement " + (i + 1) + ")", null, java.util.Map.of("statementIndex", i));
+                        + "(statement " + (i + 1) + ")", null, Map.of("statementIndex", i));
             }
         }
         schemaLock.readLock().lock();
@@ -181,7 +184,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     }
 
     private static DistDataException withIndex(DistDataException e, int index, int completed) {
-        var ext = new java.util.LinkedHashMap<>(e.extensions());
+        var ext = new LinkedHashMap<>(e.extensions());
         ext.put("statementIndex", index);
         ext.put("statementsCompleted", completed);
         return new DistDataException(e.code(), "statement " + (index + 1) + ": " + e.detail(), e.getCause(), ext);
@@ -240,7 +243,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     /** EXPLAIN: the route a query takes. The cost-based plan tree replaces this with the planner. */
     private SqlResult explain(ParsedStatement st, List<Object> params) {
         String inner = st.sql().replaceFirst("(?is)^\\s*EXPLAIN\\s+", "");
-        if (inner.toUpperCase(java.util.Locale.ROOT).startsWith("ANALYZE")) {
+        if (inner.toUpperCase(Locale.ROOT).startsWith("ANALYZE")) {
             throw DistDataException.notSupported("EXPLAIN ANALYZE");
         }
         ParsedStatement query = parser.parse(inner);

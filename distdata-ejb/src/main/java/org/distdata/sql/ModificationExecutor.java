@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs UPDATE and DELETE: on the one partition an equality on the distribution key pins,
@@ -27,7 +28,7 @@ import java.util.Set;
  * the client's parameters.
  */
 final class ModificationExecutor {
-    private static final java.util.regex.Pattern SUBQUERY = java.util.regex.Pattern.compile("(?i)\\bSELECT\\b");
+    private static final Pattern SUBQUERY = Pattern.compile("(?i)\\bSELECT\\b");
     private final EngineContext ctx;
 
     ModificationExecutor(EngineContext ctx) {

@@ -36,15 +36,7 @@ final class InsertExecutor {
     }
 
     long execute(Insert insert, List<Object> params, PartitionWork work, QueryExecutor queries) throws SQLException {
-        if (insert.getTable().getSchemaName() != null
-                && !SqlNames.normalize(insert.getTable().getSchemaName()).equals("APP")) {
-            throw DistDataException.notSupported("INSERT into a table outside the APP schema");
-        }
-        String tableName = SqlNames.normalize(insert.getTable().getName());
-        if (ctx.catalog().view(tableName).isPresent()) {
-            throw new DistDataException(ErrorCode.SQL_SEMANTIC, "'" + tableName + "' is a view and cannot be updated.");
-        }
-        TableDef table = ctx.catalog().require(tableName);
+        TableDef table = WriteTargets.resolve(ctx.catalog(), insert.getTable());
         List<ColumnDef> targets = targetColumns(insert, table);
         List<List<Object>> rows = insert.getSelect() instanceof Values values
                 ? valueRows(values, params, work)

@@ -10,8 +10,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
-import org.distdata.error.ErrorCode;
 import org.distdata.partition.PartitionWork;
+import org.distdata.sql.route.SqlText;
 import org.distdata.sql.route.TableOccurrence;
 
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Runs UPDATE and DELETE: on the one partition an equality on the distribution key pins,
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * the client's parameters.
  */
 final class ModificationExecutor {
-    private static final Pattern SUBQUERY = Pattern.compile("(?i)\\bSELECT\\b");
     private final EngineContext ctx;
 
     ModificationExecutor(EngineContext ctx) {
@@ -40,7 +38,7 @@ final class ModificationExecutor {
                 || (update.getStartJoins() != null && !update.getStartJoins().isEmpty())) {
             throw DistDataException.notSupported("UPDATE with FROM or JOIN");
         }
-        TableDef table = target(update.getTable());
+        TableDef table = WriteTargets.resolve(ctx.catalog(), update.getTable());
         List<Expression> expressions = new ArrayList<>();
         for (UpdateSet set : update.getUpdateSets()) {
             for (Column c : set.getColumns()) {
@@ -65,7 +63,7 @@ final class ModificationExecutor {
                 || delete.getTables() != null && !delete.getTables().isEmpty()) {
             throw DistDataException.notSupported("DELETE with JOIN or several tables");
         }
-        TableDef table = target(delete.getTable());
+        TableDef table = WriteTargets.resolve(ctx.catalog(), delete.getTable());
         List<Expression> expressions = new ArrayList<>();
         expressions.add(delete.getWhere());
         return run(table, delete.getTable(), delete.getWhere(), expressions, statement, params, work);
@@ -100,21 +98,10 @@ final class ModificationExecutor {
         return table.isDistributed() ? total : first; // every partition holds the same reference rows
     }
 
-    private TableDef target(Table written) {
-        if (written.getSchemaName() != null && !SqlNames.normalize(written.getSchemaName()).equals("APP")) {
-            throw DistDataException.notSupported("changing tables outside the APP schema");
-        }
-        String name = SqlNames.normalize(written.getName());
-        if (ctx.catalog().view(name).isPresent()) {
-            throw new DistDataException(ErrorCode.SQL_SEMANTIC, "'" + name + "' is a view and cannot be updated.");
-        }
-        return ctx.catalog().require(name);
-    }
-
     /** A subquery runs on each partition alone, so it may only read tables every partition holds whole. */
     private void rejectDistributedSubqueries(List<Expression> expressions) {
         for (Expression e : expressions) {
-            if (e == null || !SUBQUERY.matcher(e.toString()).find()) {
+            if (e == null || SqlText.selectKeywords(e.toString()) == 0) {
                 continue; // TablesNamesFinder also reports the qualifiers of plain columns
             }
             Set<String> names;

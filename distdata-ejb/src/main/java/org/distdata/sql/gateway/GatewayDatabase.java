@@ -1,7 +1,6 @@
 package org.distdata.sql.gateway;
 
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.HashPartitioner;
@@ -139,7 +138,7 @@ public final class GatewayDatabase implements AutoCloseable {
 
     private void defineTable(Connection c, TableDef t) throws SQLException {
         String columns = t.columns().stream()
-                .map(col -> SqlNames.quote(col.name()) + " " + tableFunctionType(col))
+                .map(col -> SqlNames.quote(col.name()) + " " + col.ddlType())
                 .collect(Collectors.joining(", "));
         execute(c, "CREATE FUNCTION " + functionName(t.name()) + "(TABLE_NAME VARCHAR(128)) RETURNS TABLE ("
                 + columns + ") LANGUAGE JAVA PARAMETER STYLE DERBY_JDBC_RESULT_SET READS SQL DATA "
@@ -147,10 +146,6 @@ public final class GatewayDatabase implements AutoCloseable {
         String literalName = "'" + t.name().replace("'", "''") + "'";
         execute(c, "CREATE VIEW " + SqlNames.quote(t.name()) + " AS SELECT * FROM TABLE("
                 + functionName(t.name()) + "(" + literalName + ")) AS S");
-    }
-
-    private static String tableFunctionType(ColumnDef col) {
-        return col.ddlType();
     }
 
     private static String functionName(String table) {

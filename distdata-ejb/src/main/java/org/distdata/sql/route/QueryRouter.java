@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Routes a query: a query whose distributed tables are all pinned to one partition (or that
@@ -27,7 +25,6 @@ import java.util.regex.Pattern;
  * subqueries over data gathered from the partitions.
  */
 public final class QueryRouter {
-    private static final Pattern SELECT_WORD = Pattern.compile("(?i)\\bSELECT\\b");
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("SYS", "SYSIBM", "SYSCS_DIAG", "SYSSTAT");
 
     private static final int MAX_CACHED = 4096;
@@ -114,7 +111,7 @@ public final class QueryRouter {
         if (!distributedAnywhere) {
             return Route.single(0, "reference and system tables only");
         }
-        if (countSelects(statement.sql()) > 1) {
+        if (SqlText.selectKeywords(statement.sql()) > 1) {
             return Route.gateway("subquery over a distributed table");
         }
         List<TableOccurrence> occurrences = new ArrayList<>();
@@ -170,15 +167,6 @@ public final class QueryRouter {
         } catch (RuntimeException unsupported) {
             return null;
         }
-    }
-
-    private static int countSelects(String sql) {
-        Matcher m = SELECT_WORD.matcher(sql);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static int lastDotOutsideQuotes(String name) {

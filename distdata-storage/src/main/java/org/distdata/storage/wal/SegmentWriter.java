@@ -162,7 +162,8 @@ final class SegmentWriter implements Closeable {
         counters.bytesWritten.addAndGet(encoded.length);
     }
 
-    private void flush() throws IOException {
+    /** Hands buffered bytes to the operating system without waiting for the disk. */
+    void flush() throws IOException {
         buffer.flip();
         writeFully(buffer);
         buffer.clear();

@@ -57,7 +57,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private Throwable failure;
 
     private record PendingBatch(List<WalRecord> records, List<byte[]> encoded, long bytes,
-                                CompletableFuture<Void> done) {
+                                CompletableFuture<Void> done, boolean needsSync) {
     }
 
     private WriteAheadLog(Path directory, WalOptions options, Map<Long, RecoveredGroup> recovered,
@@ -136,6 +136,20 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws IllegalArgumentException if a record is larger than the maximum record size
      */
     public CompletableFuture<Void> append(List<? extends WalRecord> batch) {
+        return enqueue(batch, true);
+    }
+
+    /**
+     * Like {@link #append}, but the batch does not ask for an fsync of its own: it is
+     * written in order and made durable by the next sync any later {@code append} causes
+     * (or by {@link #close}). The future completes once it is written. For records whose
+     * loss in a crash is harmless, such as a commit index that is learnt again anyway.
+     */
+    public CompletableFuture<Void> appendWithoutSync(List<? extends WalRecord> batch) {
+        return enqueue(batch, false);
+    }
+
+    private CompletableFuture<Void> enqueue(List<? extends WalRecord> batch, boolean needsSync) {
         List<WalRecord> records = List.copyOf(batch);
         List<byte[]> encoded = new ArrayList<>(records.size());
         long bytes = 0;
@@ -154,7 +168,7 @@ public final class WriteAheadLog implements AutoCloseable {
             if (closing) {
                 return CompletableFuture.failedFuture(new IllegalStateException("write-ahead log " + directory + " is closed"));
             }
-            queue.addLast(new PendingBatch(records, encoded, bytes, done));
+            queue.addLast(new PendingBatch(records, encoded, bytes, done, needsSync));
             queued.signal();
         } finally {
             lock.unlock();
@@ -230,7 +244,9 @@ public final class WriteAheadLog implements AutoCloseable {
         while (takeRound(round)) {
             try {
                 boolean snapshotMarked = false;
+                boolean needsSync = false;
                 for (PendingBatch batch : round) {
+                    needsSync |= batch.needsSync();
                     for (int i = 0; i < batch.records().size(); i++) {
                         WalRecord record = batch.records().get(i);
                         writer.write(record, batch.encoded().get(i));
@@ -239,7 +255,11 @@ public final class WriteAheadLog implements AutoCloseable {
                     counters.records.addAndGet(batch.records().size());
                     counters.batches.incrementAndGet();
                 }
-                writer.sync();
+                if (needsSync || snapshotMarked) {
+                    writer.sync();
+                } else {
+                    writer.flush();
+                }
                 if (snapshotMarked) {
                     // Before completing: once a mark is acknowledged, the segments it released are gone.
                     writer.deleteCoveredSegments();

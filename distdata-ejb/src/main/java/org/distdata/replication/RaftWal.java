@@ -1,0 +1,93 @@
+package org.distdata.replication;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.distdata.raft.Entry;
+import org.distdata.raft.HardState;
+import org.distdata.raft.Ready;
+import org.distdata.storage.wal.RecoveredGroup;
+import org.distdata.storage.wal.WalRecord;
+
+/**
+ * Translates between Raft's view of durable state and the node's shared write-ahead log:
+ * a group's {@link Ready} becomes WAL records (entries, a truncation when the Ready replaces
+ * a suffix, the hard state, a snapshot mark), and a recovered group becomes what a
+ * {@link org.distdata.raft.RaftReplica} restarts from.
+ */
+public final class RaftWal {
+
+    /** What one group restarts from. */
+    public record PersistedGroup(HardState hardState, long snapshotIndex, long snapshotTerm, List<Entry> entries) {
+    }
+
+    private final Map<Long, Long> lastIndex = new HashMap<>();
+    private final Map<Long, HardState> lastHardState = new HashMap<>();
+
+    /** Remembers how far each recovered group's log reaches, so the next write knows when it truncates. */
+    public RaftWal(Map<Long, RecoveredGroup> recovered) {
+        recovered.forEach((group, g) -> {
+            long last = g.entries().isEmpty() ? (g.snapshot() == null ? 0 : g.snapshot().index())
+                    : g.entries().get(g.entries().size() - 1).index();
+            lastIndex.put(group, last);
+            if (g.hardState() != null) {
+                lastHardState.put(group, new HardState(g.hardState().term(), g.hardState().vote(), g.hardState().commit()));
+            }
+        });
+    }
+
+    /**
+     * The records that make one group's Ready durable, in the order they must be written,
+     * and whether they must be synced before the Ready's messages leave: they must when they
+     * append or replace entries, install a snapshot, or change the term or the vote. A Ready
+     * that only advances the commit index need not wait — the index is learnt again from
+     * the leader after a restart.
+     */
+    public record Records(List<WalRecord> records, boolean needsSync) {
+    }
+
+    public Records records(long group, Ready ready) {
+        List<WalRecord> out = new ArrayList<>(ready.entries().size() + 2);
+        boolean needsSync = ready.installSnapshot() != null || !ready.entries().isEmpty();
+        if (ready.installSnapshot() != null) {
+            out.add(new WalRecord.SnapshotMark(group, ready.installSnapshot().index(), ready.installSnapshot().term()));
+            out.add(new WalRecord.Truncate(group, ready.installSnapshot().index() + 1));
+            lastIndex.put(group, ready.installSnapshot().index());
+        }
+        if (!ready.entries().isEmpty()) {
+            long first = ready.entries().get(0).index();
+            if (first <= lastIndex.getOrDefault(group, 0L)) {
+                out.add(new WalRecord.Truncate(group, first));
+            }
+            for (Entry e : ready.entries()) {
+                out.add(new WalRecord.Entry(group, e.index(), e.term(), (byte) e.kind().ordinal(), e.data()));
+            }
+            lastIndex.put(group, ready.entries().get(ready.entries().size() - 1).index());
+        }
+        if (ready.hardState() != null) {
+            HardState h = ready.hardState();
+            HardState previous = lastHardState.put(group, h);
+            needsSync |= previous == null || previous.term() != h.term() || previous.vote() != h.vote();
+            out.add(new WalRecord.HardState(group, h.term(), h.vote(), h.commit()));
+        }
+        return new Records(out, needsSync);
+    }
+
+    /** The state machine has a snapshot up to {@code index}: the log before it may go. */
+    public WalRecord snapshotTaken(long group, long index, long term) {
+        return new WalRecord.SnapshotMark(group, index, term);
+    }
+
+    public static PersistedGroup restore(RecoveredGroup g) {
+        HardState hardState = g.hardState() == null ? HardState.EMPTY
+                : new HardState(g.hardState().term(), g.hardState().vote(), g.hardState().commit());
+        List<Entry> entries = new ArrayList<>(g.entries().size());
+        for (WalRecord.Entry e : g.entries()) {
+            entries.add(new Entry(e.term(), e.index(), Entry.Kind.values()[e.type()], e.payload()));
+        }
+        return new PersistedGroup(hardState, g.snapshot() == null ? 0 : g.snapshot().index(),
+                g.snapshot() == null ? 0 : g.snapshot().term(), entries);
+    }
+}

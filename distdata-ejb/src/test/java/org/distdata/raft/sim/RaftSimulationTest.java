@@ -43,6 +43,15 @@ class RaftSimulationTest {
         assertThat(total.failures).as("failing seeds").extracting(f -> f.seed).isEmpty();
     }
 
+    @Test
+    void theSameSeedReplaysExactlyTheSameRun() {
+        for (long seed : new long[] {7, 42, 1001}) {
+            Simulation.Outcome first = new Simulation(seed, Set.of(), false).run();
+            Simulation.Outcome second = new Simulation(seed, Set.of(), false).run();
+            assertThat(second).isEqualTo(first);
+        }
+    }
+
     /** The sum of many runs. */
     static final class SeedRun {
         final List<SimulationFailure> failures = new ArrayList<>();

@@ -29,7 +29,8 @@ import org.distdata.raft.sim.lin.LinearizabilityResult;
 final class Simulation {
 
     /** What one run did, for the summary line. */
-    record Outcome(long seed, long events, long operations, long elections, long messages, long simulatedMicros) {
+    record Outcome(long seed, long events, long operations, long elections, long messages, long simulatedMicros,
+                   int historyHash) {
     }
 
     private record Event(long time, long sequence, String what, Runnable action) implements Comparable<Event> {
@@ -107,7 +108,8 @@ final class Simulation {
         if (result.verdict() == LinearizabilityResult.Verdict.NOT_LINEARIZABLE) {
             throw violation("linearizability: " + result.explanation());
         }
-        return new Outcome(seed, processed, history.size(), checker.elections(), network.sent(), now);
+        return new Outcome(seed, processed, history.size(), checker.elections(), network.sent(), now,
+                history.hashCode());
     }
 
     /**

@@ -101,9 +101,9 @@ final class Replication {
                 return;
             }
             List<Entry> entries = log.slice(progress.next, options.maxEntriesPerAppend(), options.maxBytesPerAppend());
-            if (entries.isEmpty() && progress.state == Progress.State.REPLICATE) {
-                return; // nothing new; heartbeats carry the commit index
-            }
+            // With nothing new for a lagging follower (a heartbeat response asked) this is an
+            // empty append at next - 1: if an append in flight was lost, the follower rejects
+            // it and the leader probes back from match, instead of waiting for a proposal.
             replica.send(new AppendRequest(replica.id(), peer, replica.term(), prevIndex, prevTerm, entries,
                     log.committed()));
             progress.sentAppend(entries.isEmpty() ? prevIndex : entries.get(entries.size() - 1).index());

@@ -110,6 +110,9 @@ final class RaftCluster {
         processAll();
         while (!network.isEmpty() && condition.getAsBoolean()) {
             Message m = network.pollFirst();
+            if (m == null) {
+                break; // the condition itself dropped what was queued
+            }
             if (!down.contains(m.to()) && !cut.contains(List.of(m.from(), m.to()))) {
                 replicas.get(m.to()).step(m);
                 delivered++;

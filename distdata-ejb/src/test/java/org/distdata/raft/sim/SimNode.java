@@ -238,7 +238,7 @@ final class SimNode {
             engine.group(group).snapshotInstalled(installed, SnapshotSource.of(bytes));
             applied.put(group, installed.index());
             sim.checker().installed(group, id, installed);
-            answerProposalsCoveredBySnapshot(group, installed.index());
+            answerProposalsUpTo(group, installed.index(), SimClient.Reply.unknown());
         }
         KvStore store = stores.get(group);
         for (Entry entry : ready.committed()) {
@@ -258,7 +258,7 @@ final class SimNode {
                 sim.replyLater(pending.client(), command.opId(), SimClient.Reply.ok(output));
             }
         }
-        failOverwrittenProposals(group);
+        answerProposalsUpTo(group, applied.get(group), SimClient.Reply.failed());
         for (ReadState read : ready.readStates()) {
             PendingRead pending = pendingReads.get(read.requestId());
             if (pending != null) {
@@ -270,29 +270,17 @@ final class SimNode {
     }
 
     /**
-     * A snapshot replaced the log up to {@code index}: this node cannot tell whether its
-     * proposals there were committed or overwritten, so their outcome is unknown.
+     * Answers every proposal of {@code group} at or below {@code upTo} that is still waiting:
+     * after its index was applied with another entry it definitely failed; after a snapshot
+     * replaced the log there, its outcome is unknown.
      */
-    private void answerProposalsCoveredBySnapshot(long group, long index) {
-        Iterator<PendingWrite> it = pendingWrites.values().iterator();
-        while (it.hasNext()) {
-            PendingWrite p = it.next();
-            if (p.group() == group && p.index() <= index) {
-                it.remove();
-                sim.replyLater(p.client(), p.command().opId(), SimClient.Reply.unknown());
-            }
-        }
-    }
-
-    /** A proposal whose index was applied with another entry was lost with a deposed leader. */
-    private void failOverwrittenProposals(long group) {
-        long upTo = applied.get(group);
+    private void answerProposalsUpTo(long group, long upTo, SimClient.Reply reply) {
         Iterator<PendingWrite> it = pendingWrites.values().iterator();
         while (it.hasNext()) {
             PendingWrite p = it.next();
             if (p.group() == group && p.index() <= upTo) {
                 it.remove();
-                sim.replyLater(p.client(), p.command().opId(), SimClient.Reply.failed());
+                sim.replyLater(p.client(), p.command().opId(), reply);
             }
         }
     }

@@ -1,0 +1,128 @@
+package org.distdata.transport.message;
+
+import org.distdata.raft.Message;
+import org.distdata.raft.PeerMessage;
+
+/**
+ * The message catalogue: every kind of message nodes exchange, with the numeric code that
+ * names it in a frame's {@code type} field. Codes are stable: a released code keeps its
+ * meaning and payload layout forever, a retired code is never given to another message, and
+ * a change to a message's fields is a new message with a new code. Codes are grouped by
+ * area (1–9 generic, 10–29 Raft, 30–39 cluster, 40–49 query fragments, 50–59 partition
+ * snapshots) so a code under 128 stays a one-byte varint. docs/protocol.md lists each
+ * payload's fields.
+ */
+public enum MessageType {
+    ERROR_RESPONSE(1),
+
+    RAFT_VOTE_REQUEST(10),
+    RAFT_VOTE_RESPONSE(11),
+    RAFT_APPEND_REQUEST(12),
+    RAFT_APPEND_RESPONSE(13),
+    RAFT_HEARTBEAT(14),
+    RAFT_HEARTBEAT_RESPONSE(15),
+    RAFT_SNAPSHOT_CHUNK(16),
+    RAFT_SNAPSHOT_RESPONSE(17),
+    RAFT_TIMEOUT_NOW(18),
+    /** {@link PeerMessage.Heartbeats}: the heartbeats of many groups; the frame's group id is 0. */
+    RAFT_HEARTBEATS(19),
+
+    NODE_HEARTBEAT(30),
+    JOIN_REQUEST(31),
+    JOIN_RESPONSE(32),
+
+    FRAGMENT_REQUEST(40),
+    RESULT_BATCH(41),
+    FRAGMENT_ERROR(42),
+    CANCEL_FRAGMENT(43),
+
+    PARTITION_SNAPSHOT_CHUNK(50),
+    PARTITION_SNAPSHOT_ACK(51);
+
+    private static final MessageType[] BY_CODE = new MessageType[128];
+
+    static {
+        for (MessageType t : values()) {
+            if (BY_CODE[t.code] != null) {
+                throw new IllegalStateException("message code " + t.code + " used twice");
+            }
+            BY_CODE[t.code] = t;
+        }
+    }
+
+    private final int code;
+
+    MessageType(int code) {
+        this.code = code;
+    }
+
+    /** The number in a frame's {@code type} field. */
+    public int code() {
+        return code;
+    }
+
+    /** The type with {@code code}, or null if this node does not know it. */
+    public static MessageType ofCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    /**
+     * The type of a catalogue message: a {@link PeerMessage} (a single Raft message of one
+     * group, or coalesced heartbeats) or one of this package's records.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static MessageType of(Object message) {
+        if (message instanceof PeerMessage.Single single) {
+            return ofRaft(single.message());
+        } else if (message instanceof PeerMessage.Heartbeats) {
+            return RAFT_HEARTBEATS;
+        } else if (message instanceof ErrorResponse) {
+            return ERROR_RESPONSE;
+        } else if (message instanceof NodeHeartbeat) {
+            return NODE_HEARTBEAT;
+        } else if (message instanceof JoinRequest) {
+            return JOIN_REQUEST;
+        } else if (message instanceof JoinResponse) {
+            return JOIN_RESPONSE;
+        } else if (message instanceof FragmentRequest) {
+            return FRAGMENT_REQUEST;
+        } else if (message instanceof ResultBatch) {
+            return RESULT_BATCH;
+        } else if (message instanceof FragmentError) {
+            return FRAGMENT_ERROR;
+        } else if (message instanceof CancelFragment) {
+            return CANCEL_FRAGMENT;
+        } else if (message instanceof PartitionSnapshotChunk) {
+            return PARTITION_SNAPSHOT_CHUNK;
+        } else if (message instanceof PartitionSnapshotAck) {
+            return PARTITION_SNAPSHOT_ACK;
+        }
+        throw new IllegalArgumentException("not a catalogue message: "
+                + (message == null ? "null" : message.getClass().getName()));
+    }
+
+    static MessageType ofRaft(Message message) {
+        if (message instanceof Message.VoteRequest) {
+            return RAFT_VOTE_REQUEST;
+        } else if (message instanceof Message.VoteResponse) {
+            return RAFT_VOTE_RESPONSE;
+        } else if (message instanceof Message.AppendRequest) {
+            return RAFT_APPEND_REQUEST;
+        } else if (message instanceof Message.AppendResponse) {
+            return RAFT_APPEND_RESPONSE;
+        } else if (message instanceof Message.Heartbeat) {
+            return RAFT_HEARTBEAT;
+        } else if (message instanceof Message.HeartbeatResponse) {
+            return RAFT_HEARTBEAT_RESPONSE;
+        } else if (message instanceof Message.SnapshotChunk) {
+            return RAFT_SNAPSHOT_CHUNK;
+        } else if (message instanceof Message.SnapshotResponse) {
+            return RAFT_SNAPSHOT_RESPONSE;
+        } else if (message instanceof Message.TimeoutNow) {
+            return RAFT_TIMEOUT_NOW;
+        }
+        throw new IllegalArgumentException("not a Raft message: "
+                + (message == null ? "null" : message.getClass().getName()));
+    }
+}

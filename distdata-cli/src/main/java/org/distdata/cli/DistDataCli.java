@@ -1,6 +1,7 @@
 package org.distdata.cli;
 
 import org.distdata.cli.bench.BenchCommand;
+import org.distdata.cli.certs.CertsCommand;
 import org.distdata.cli.generate.GenerateCommand;
 import org.distdata.cli.imports.ImportCommand;
 import org.distdata.cli.sql.SqlCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code distdata} command-line client: a picocli command whose
  * subcommands are the SQL client ({@code sql}), the CSV loader ({@code import}), the
- * sample-data generator ({@code generate}) and the load generator ({@code bench}).
+ * sample-data generator ({@code generate}), the load generator ({@code bench}) and the
+ * cluster certificate maker ({@code certs}).
  * The launcher {@code bin/distdata} runs this jar with the stored credentials.
  */
 @Command(name = "distdata-cli",
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
         version = "DistData CLI 0.1.0",
         description = "Client for a DistData cluster's HTTP API.",
         subcommands = {SqlCommand.class, ImportCommand.class, GenerateCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                CertsCommand.class, CommandLine.HelpCommand.class})
 public final class DistDataCli implements Runnable {
 
     @CommandLine.Spec

@@ -87,9 +87,9 @@ final class PeerConnection implements StreamControl {
         try {
             call.timeout(context.group().schedule(() -> {
                 if (pending.remove(id, call)) {
+                    sendCancel(id, type); // queued before the caller learns of the timeout
                     call.future.completeExceptionally(new RequestTimeoutException("no answer from " + peer + " to request "
                             + id + " (type " + type + ") within " + timeout.toMillis() + " ms"));
-                    sendCancel(id, type);
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException e) {

@@ -105,6 +105,9 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> n1.request("n2", PING, 0, new byte[0], Duration.ofMillis(300)).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RequestTimeoutException.class);
 
+        faults.clear();
+        // a round trip after the timeout: the CANCEL the timeout queued has passed the fault handler
+        n1.request("n2", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS);
         faults.drop(0.5);
         long droppedBefore = faults.dropped();
         CompletableFuture<Void> last = null;

@@ -5,6 +5,7 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.update.Update;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -17,10 +18,13 @@ import org.distdata.sql.gateway.GatewayDatabase;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.route.QueryRouter;
 import org.distdata.sql.route.Route;
+import org.distdata.sql.stats.TableAnalyzer;
+import org.distdata.sql.stats.TableStatistics;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL engine over hash-partitioned tables: parses a statement, then runs it as a query
@@ -48,6 +54,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     private final InsertExecutor inserts;
     private final ModificationExecutor modifications;
     private final DdlExecutor ddl;
+    private final TableAnalyzer analyzer;
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
 
     public DistributedSqlEngine(Catalog catalog, PartitionExecutor partitions) {
@@ -59,6 +66,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         this.inserts = new InsertExecutor(ctx);
         this.modifications = new ModificationExecutor(ctx);
         this.ddl = new DdlExecutor(ctx);
+        this.analyzer = new TableAnalyzer(partitions);
     }
 
     @Override
@@ -218,7 +226,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             return explain(st, params);
         }
         if ("ANALYZE".equals(keyword)) {
-            throw DistDataException.notSupported("ANALYZE (statistics arrive with the cost-based planner)");
+            return analyze(st);
         }
         if (!st.parsed() && !keyword.isEmpty() && !Set.of("ALTER", "CALL", "GRANT", "REVOKE", "SET", "LOCK",
                 "RENAME", "DECLARE", "COMMIT", "ROLLBACK").contains(keyword)) {
@@ -238,6 +246,27 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             return modifications.delete(delete, st, params, tx);
         }
         throw DistDataException.notSupported("this " + st.keyword() + " form");
+    }
+
+    private static final Pattern ANALYZE_TABLE =
+            Pattern.compile("(?is)^\\s*ANALYZE\\s+(?:TABLE\\s+)?(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*;?\\s*$");
+
+    /** ANALYZE [TABLE] name: collects the table's statistics on every partition and shows them. */
+    private SqlResult analyze(ParsedStatement st) throws SQLException {
+        Matcher m = ANALYZE_TABLE.matcher(st.sql());
+        if (!m.matches()) {
+            throw new DistDataException(ErrorCode.SQL_SYNTAX, "ANALYZE takes one table: ANALYZE [TABLE] name");
+        }
+        TableDef table = ctx.catalog().require(SqlNames.normalize(m.group(1)));
+        TableStatistics stats = analyzer.analyze(table, ctx.catalog().version());
+        List<List<Object>> rows = new ArrayList<>();
+        stats.columns().forEach((column, c) -> rows.add(Arrays.asList(column, c.rows(), c.nulls(), c.distinct(),
+                c.exactDistinct() ? "EXACT" : "ESTIMATE", c.min() == null ? null : c.min().toString(),
+                c.max() == null ? null : c.max().toString())));
+        return new SqlResult(List.of(new ColumnInfo("COLUMN_NAME", "VARCHAR"), new ColumnInfo("ROWS", "BIGINT"),
+                new ColumnInfo("NULLS", "BIGINT"), new ColumnInfo("DISTINCT_VALUES", "BIGINT"),
+                new ColumnInfo("DISTINCT_KIND", "VARCHAR"), new ColumnInfo("MIN_VALUE", "VARCHAR"),
+                new ColumnInfo("MAX_VALUE", "VARCHAR")), rows, null, 0);
     }
 
     /** EXPLAIN: the route a query takes. The cost-based plan tree replaces this with the planner. */

@@ -1,0 +1,89 @@
+package org.distdata.sql.stats;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.SqlNames;
+import org.distdata.catalog.TableDef;
+import org.distdata.catalog.TableKind;
+import org.distdata.partition.PartitionExecutor;
+import org.distdata.partition.RowCursor;
+
+/**
+ * ANALYZE: reads a table on each partition that holds it (every partition for a
+ * distributed table, one copy for a reference table), collects per-column figures there
+ * and merges them, and keeps the result for the planner. Each partition is read in its
+ * own read-committed unit, so the figures are a close estimate under concurrent writes,
+ * not a snapshot.
+ */
+public final class TableAnalyzer {
+
+    private final PartitionExecutor partitions;
+    private final Map<String, TableStatistics> analyzed = new ConcurrentHashMap<>();
+
+    public TableAnalyzer(PartitionExecutor partitions) {
+        this.partitions = partitions;
+    }
+
+    public TableStatistics analyze(TableDef table, long catalogVersion) throws SQLException {
+        List<ColumnDef> columns = new ArrayList<>();
+        for (ColumnDef c : table.columns()) {
+            if (!c.name().equals(TableDef.HIDDEN_ROW_ID)) {
+                columns.add(c);
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(SqlNames.quote(columns.get(i).name()));
+        }
+        sql.append(" FROM ").append(SqlNames.quote(table.name()));
+        int scanned = table.kind() == TableKind.REFERENCE ? 1 : partitions.partitionCount();
+        long[] rowsPerPartition = new long[partitions.partitionCount()];
+        List<ColumnStatisticsCollector> merged = null;
+        for (int p = 0; p < scanned; p++) {
+            List<ColumnStatisticsCollector> local = new ArrayList<>();
+            columns.forEach(c -> local.add(new ColumnStatisticsCollector()));
+            try (RowCursor rows = partitions.query(p, sql.toString(), List.of())) {
+                while (rows.next()) {
+                    rowsPerPartition[p]++;
+                    for (int i = 0; i < columns.size(); i++) {
+                        local.get(i).add(rows.get(i));
+                    }
+                }
+            }
+            if (merged == null) {
+                merged = local;
+            } else {
+                for (int i = 0; i < columns.size(); i++) {
+                    merged.get(i).merge(local.get(i));
+                }
+            }
+        }
+        Map<String, ColumnStatistics> figures = new LinkedHashMap<>();
+        long total = 0;
+        for (long r : rowsPerPartition) {
+            total += r;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            figures.put(columns.get(i).name(), merged.get(i).result());
+        }
+        TableStatistics stats = new TableStatistics(table.name(), total, rowsPerPartition, figures, catalogVersion);
+        analyzed.put(table.name(), stats);
+        return stats;
+    }
+
+    /** The latest figures of {@code table}, or null if it was never analyzed. */
+    public TableStatistics statistics(String table) {
+        return analyzed.get(table);
+    }
+
+    /** A dropped or recreated table's figures no longer apply. */
+    public void forget(String table) {
+        analyzed.remove(table);
+    }
+}

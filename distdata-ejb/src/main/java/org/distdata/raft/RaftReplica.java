@@ -686,14 +686,6 @@ public final class RaftReplica {
         return log.entry(index);
     }
 
-    long ticks() {
-        return ticks;
-    }
-
-    Membership currentMembership() {
-        return membership;
-    }
-
     @Override
     public String toString() {
         return "replica " + id + " " + role + " term=" + term + " leader=" + leader + " last=" + log.lastIndex()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import org.distdata.raft.Message.AppendRequest;
 import org.distdata.raft.Message.AppendResponse;
@@ -229,13 +230,10 @@ final class Replication {
 
     /** Advances the commit index to what a quorum of voters stores, if it is of this term. */
     void maybeCommit() {
-        long[] matches = membership.voters().stream()
-                .mapToLong(v -> v == replica.id() ? log.stable() : peers.containsKey(v) ? peers.get(v).match : 0)
-                .sorted().toArray();
-        if (matches.length == 0) {
+        if (membership.voters().isEmpty()) {
             return;
         }
-        long candidate = matches[matches.length - membership.quorum()];
+        long candidate = reachedByQuorum(log.stable(), p -> p.match);
         if (candidate > log.committed() && (log.term(candidate) == replica.term()
                 || options.has(InjectedBug.COMMIT_OLD_TERM_BY_COUNTING))) {
             log.commitTo(candidate);
@@ -245,10 +243,18 @@ final class Replication {
 
     /** The highest heartbeat round a quorum of voters (the leader included) has answered. */
     long quorumRound() {
-        long[] rounds = membership.voters().stream()
-                .mapToLong(v -> v == replica.id() ? Long.MAX_VALUE : peers.containsKey(v) ? peers.get(v).ackedRound : 0)
+        return membership.voters().isEmpty() ? 0 : reachedByQuorum(Long.MAX_VALUE, p -> p.ackedRound);
+    }
+
+    /**
+     * The highest value that a quorum of voters has reached, where the leader's own value
+     * is {@code own} and a follower's is {@code of} its progress (0 if it has none).
+     */
+    private long reachedByQuorum(long own, ToLongFunction<Progress> of) {
+        long[] values = membership.voters().stream()
+                .mapToLong(v -> v == replica.id() ? own : peers.containsKey(v) ? of.applyAsLong(peers.get(v)) : 0)
                 .sorted().toArray();
-        return rounds.length == 0 ? 0 : rounds[rounds.length - membership.quorum()];
+        return values[values.length - membership.quorum()];
     }
 
     boolean quorumRecentlyActive() {

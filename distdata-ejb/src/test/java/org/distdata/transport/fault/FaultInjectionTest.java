@@ -88,16 +88,8 @@ class FaultInjectionTest {
 
     @Test
     void droppedFramesAreObservable() throws Exception {
-        NodeTransport n1 = start("n1");
-        NodeTransport n2 = start("n2");
         AtomicInteger received = new AtomicInteger();
-        n2.register(EVENT, frame -> {
-            received.incrementAndGet();
-            return Reply.none();
-        });
-        n2.register(PING, frame -> Reply.of(new byte[] {1}));
-        TransportNodes.connect(n1, n2);
-        n1.request("n2", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS);
+        NodeTransport n1 = pairCountingEventsAtN2(received);
         assertThat(n1.channels()).allSatisfy(c -> assertThat(c.handlers()).contains("faults"));
 
         FaultInjector faults = n1.faultInjector().orElseThrow();
@@ -141,16 +133,8 @@ class FaultInjectionTest {
 
     @Test
     void duplicatedFramesAreObservable() throws Exception {
-        NodeTransport n1 = start("n1");
-        NodeTransport n2 = start("n2");
         AtomicInteger received = new AtomicInteger();
-        n2.register(EVENT, frame -> {
-            received.incrementAndGet();
-            return Reply.none();
-        });
-        n2.register(PING, frame -> Reply.of(new byte[] {1}));
-        TransportNodes.connect(n1, n2);
-        n1.request("n2", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS);
+        NodeTransport n1 = pairCountingEventsAtN2(received);
 
         FaultInjector faults = n1.faultInjector().orElseThrow().duplicate(1.0);
         CompletableFuture<Void> last = null;
@@ -191,6 +175,23 @@ class FaultInjectionTest {
         n1.faultInjector().orElseThrow().heal("n2", "n1");
         assertThat(new String(n1.request("n2", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS).payload())).isEqualTo("n2");
         assertThat(new String(n2.request("n1", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS).payload())).isEqualTo("n1");
+    }
+
+    /**
+     * Starts n1 and n2 with fault injection, n2 counting EVENT messages into {@code received}
+     * and answering PING; returns n1 once a PING has made the round trip.
+     */
+    private NodeTransport pairCountingEventsAtN2(AtomicInteger received) throws Exception {
+        NodeTransport n1 = start("n1");
+        NodeTransport n2 = start("n2");
+        n2.register(EVENT, frame -> {
+            received.incrementAndGet();
+            return Reply.none();
+        });
+        n2.register(PING, frame -> Reply.of(new byte[] {1}));
+        TransportNodes.connect(n1, n2);
+        n1.request("n2", PING, 0, new byte[0]).get(10, TimeUnit.SECONDS);
+        return n1;
     }
 
     private NodeTransport start(String node) {

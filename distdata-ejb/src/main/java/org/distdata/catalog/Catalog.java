@@ -1,6 +1,7 @@
 package org.distdata.catalog;
 
 import org.distdata.catalog.entity.TableEntity;
+import org.distdata.catalog.entity.TableStatisticsEntity;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.meta.MetadataDatabase;
@@ -20,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The catalog: which tables and views exist and how each table is placed. The table list
  * and placement are persisted in the metadata database; column details are described by
  * the partitions' own Derby metadata. Names are stored as Derby stores them (unquoted
- * identifiers in upper case).
+ * identifiers in upper case). The metadata database also keeps each table's latest ANALYZE
+ * statistics; the catalog stores and deletes them with the table but leaves their meaning
+ * to the SQL engine.
  */
 public final class Catalog implements CatalogView {
     private final MetadataDatabase metadata;
@@ -104,17 +107,44 @@ public final class Catalog implements CatalogView {
         version.incrementAndGet();
     }
 
+    /** Forgets a table or view, together with the table's stored statistics. */
     public void unregister(String name) {
         metadata.inTransaction(em -> {
             TableEntity e = em.find(TableEntity.class, name);
             if (e != null) {
                 em.remove(e);
             }
+            TableStatisticsEntity statistics = em.find(TableStatisticsEntity.class, name);
+            if (statistics != null) {
+                em.remove(statistics);
+            }
             return null;
         });
         tables.remove(name);
         views.remove(name);
         version.incrementAndGet();
+    }
+
+    /** The statistics of every table as stored by {@link #storeStatistics}; read once at startup. */
+    public List<TableStatisticsEntity> storedStatistics() {
+        return metadata.read(em -> em.createQuery("SELECT s FROM TableStatisticsEntity s",
+                TableStatisticsEntity.class).getResultList());
+    }
+
+    /** Replaces the stored statistics of {@code statistics.tableName()}. */
+    public void storeStatistics(TableStatisticsEntity statistics) {
+        metadata.inTransaction(em -> {
+            TableStatisticsEntity old = em.find(TableStatisticsEntity.class, statistics.tableName());
+            if (old != null) {
+                // Deleted and flushed before the new row goes in, rather than merged: the old
+                // column rows then go by table name alone, never matched on their CLOB values
+                // (which Derby cannot compare).
+                em.remove(old);
+                em.flush();
+            }
+            em.persist(statistics);
+            return null;
+        });
     }
 
     public void registerView(String name, String sql) {

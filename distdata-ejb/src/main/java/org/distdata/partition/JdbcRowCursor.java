@@ -12,6 +12,7 @@ final class JdbcRowCursor implements RowCursor {
     private final ResultSet rs;
     private final List<ColumnInfo> columns;
     private final int[] types;
+    private List<String> ddlTypes;
     private final Runnable onClose;
     private boolean closed;
 
@@ -25,6 +26,18 @@ final class JdbcRowCursor implements RowCursor {
     @Override
     public List<ColumnInfo> columns() {
         return columns;
+    }
+
+    @Override
+    public List<String> ddlTypes() {
+        if (ddlTypes == null) {
+            try {
+                ddlTypes = JdbcValues.ddlTypes(rs.getMetaData());
+            } catch (SQLException e) {
+                return RowCursor.super.ddlTypes();
+            }
+        }
+        return ddlTypes;
     }
 
     @Override

@@ -13,6 +13,11 @@ public interface PartitionWork {
     /** Runs a query fragment on one partition. The cursor must be closed by the caller. */
     RowCursor query(int partition, String sql, List<Object> params) throws SQLException;
 
+    /** Whether {@link #query} may be called from several threads at once (autocommit reads may). */
+    default boolean concurrent() {
+        return false;
+    }
+
     /** Runs a DML or DDL fragment on one partition and returns its update count. */
     long update(int partition, String sql, List<Object> params) throws SQLException;
 

@@ -13,6 +13,18 @@ public interface RowCursor extends AutoCloseable {
 
     List<ColumnInfo> columns();
 
+    /**
+     * Each column's type as Derby DDL spells it ({@code DECIMAL(10,2)}, {@code VARCHAR(40)}); by
+     * default derived from the type names alone, with the widest sizes.
+     */
+    default List<String> ddlTypes() {
+        return columns().stream().map(c -> switch (c.type()) {
+            case "VARCHAR", "CHAR", "LONG VARCHAR" -> "VARCHAR(32672)";
+            case "DECIMAL", "NUMERIC" -> "DECIMAL(31,10)";
+            default -> c.type();
+        }).toList();
+    }
+
     /** Advances to the next row; false at the end. */
     boolean next() throws SQLException;
 

@@ -22,6 +22,12 @@ public final class StatementTimeout {
         DEADLINE.set(System.nanoTime() + limit.toNanos());
     }
 
+    /** What is left of this thread's limit (at least 1 ms), or null when none is set. */
+    public static Duration remaining() {
+        Long deadline = DEADLINE.get();
+        return deadline == null ? null : Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    }
+
     public static void clear() {
         SECONDS.remove();
         DEADLINE.remove();

@@ -21,6 +21,11 @@ final class AutocommitReads implements PartitionWork {
     }
 
     @Override
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
     public long update(int partition, String sql, List<Object> params) {
         throw new IllegalStateException("a read context cannot write");
     }

@@ -7,6 +7,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.TableShape;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * Runs DDL on every partition in one atomic transaction, then records the result in the
  * catalog and the gateway: CREATE/DROP TABLE (with DistData's placement extensions),
  * CREATE/DROP INDEX, CREATE/DROP VIEW and TRUNCATE TABLE. Callers hold the engine's schema
- * lock exclusively.
+ * lock exclusively. DROP TABLE forgets the table's statistics; TRUNCATE counts as deleting
+ * every row towards their staleness.
  */
 final class DdlExecutor {
     private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)";
@@ -33,9 +35,11 @@ final class DdlExecutor {
     private static final Pattern IDENTITY = Pattern.compile("(?is)GENERATED\\s+(ALWAYS|BY\\s+DEFAULT)\\s+AS\\s+IDENTITY");
 
     private final EngineContext ctx;
+    private final StatisticsStore statistics;
 
-    DdlExecutor(EngineContext ctx) {
+    DdlExecutor(EngineContext ctx, StatisticsStore statistics) {
         this.ctx = ctx;
+        this.statistics = statistics;
     }
 
     long execute(ParsedStatement st) throws SQLException {
@@ -60,8 +64,11 @@ final class DdlExecutor {
             return createView(sql, name(m.group(1)));
         }
         if ((m = TRUNCATE.matcher(sql)).matches()) {
-            ctx.catalog().require(name(m.group(1)));
-            return onEveryPartition(sql, false);
+            String table = name(m.group(1));
+            ctx.catalog().require(table);
+            onEveryPartition(sql, false);
+            statistics.recordTruncated(table);
+            return 0;
         }
         throw DistDataException.notSupported(st.keyword() + " statements of this form");
     }
@@ -122,6 +129,7 @@ final class DdlExecutor {
         ctx.gateway().dropTable(name); // refuses while a view depends on the table, before anything changed
         onEveryPartition("DROP TABLE " + SqlNames.quote(name), false);
         ctx.catalog().unregister(name);
+        statistics.forget(name);
         ctx.rowIds().forget(name);
         return 0;
     }

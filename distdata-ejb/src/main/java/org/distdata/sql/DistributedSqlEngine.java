@@ -14,10 +14,16 @@ import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.gateway.GatewayDatabase;
+import org.distdata.sql.plan.PlanPrinter;
+import org.distdata.sql.plan.QueryPlanner;
+import org.distdata.sql.plan.StatisticsSource;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.route.QueryRouter;
 import org.distdata.sql.route.Route;
+import org.distdata.sql.stats.ColumnStatistics;
+import org.distdata.sql.stats.StatisticsStore;
 import org.distdata.sql.stats.TableAnalyzer;
 import org.distdata.sql.stats.TableStatistics;
 
@@ -54,6 +60,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     private final InsertExecutor inserts;
     private final ModificationExecutor modifications;
     private final DdlExecutor ddl;
+    private final StatisticsStore statistics;
     private final TableAnalyzer analyzer;
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
 
@@ -62,11 +69,27 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         PartitionPruner pruner = new PartitionPruner(partitioner);
         this.ctx = new EngineContext(catalog, partitions, partitioner, new GatewayDatabase(catalog, partitioner),
                 pruner, new QueryRouter(catalog, pruner), new RowIdAllocator(partitions));
-        this.queries = new QueryExecutor(ctx);
-        this.inserts = new InsertExecutor(ctx);
-        this.modifications = new ModificationExecutor(ctx);
-        this.ddl = new DdlExecutor(ctx);
-        this.analyzer = new TableAnalyzer(partitions);
+        this.statistics = new StatisticsStore(catalog);
+        this.queries = new QueryExecutor(ctx, new QueryPlanner(catalog, new StatisticsSource() {
+            @Override
+            public TableStatistics statistics(String table) {
+                return statistics.statistics(table);
+            }
+
+            @Override
+            public long estimatedRows(String table) {
+                return statistics.estimatedRows(table);
+            }
+        }, partitions.partitionCount()));
+        this.inserts = new InsertExecutor(ctx, statistics);
+        this.modifications = new ModificationExecutor(ctx, statistics);
+        this.ddl = new DdlExecutor(ctx, statistics);
+        this.analyzer = new TableAnalyzer(partitions, statistics);
+    }
+
+    /** Table statistics and their staleness, for the planner. */
+    public StatisticsStore statistics() {
+        return statistics;
     }
 
     @Override
@@ -223,7 +246,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             return SqlResult.update(ddl.execute(st), 0);
         }
         if ("EXPLAIN".equals(keyword)) {
-            return explain(st, params);
+            return explain(st, params, tx);
         }
         if ("ANALYZE".equals(keyword)) {
             return analyze(st);
@@ -248,43 +271,98 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         throw DistDataException.notSupported("this " + st.keyword() + " form");
     }
 
-    private static final Pattern ANALYZE_TABLE =
-            Pattern.compile("(?is)^\\s*ANALYZE\\s+(?:TABLE\\s+)?(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*;?\\s*$");
+    /** ANALYZE, optionally followed by [TABLE] name; the name may not be the bare word TABLE. */
+    private static final Pattern ANALYZE = Pattern.compile("(?is)^\\s*ANALYZE"
+            + "(?:\\s+(?:TABLE\\s+)?(?!TABLE\\s*;?\\s*$)(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*))?\\s*;?\\s*$");
 
-    /** ANALYZE [TABLE] name: collects the table's statistics on every partition and shows them. */
+    /**
+     * ANALYZE [[TABLE] name]: collects the statistics of one table, or of every table when
+     * none is named, on every partition and shows them, one row per column (led by the
+     * table's name when every table was analyzed).
+     */
     private SqlResult analyze(ParsedStatement st) throws SQLException {
-        Matcher m = ANALYZE_TABLE.matcher(st.sql());
+        Matcher m = ANALYZE.matcher(st.sql());
         if (!m.matches()) {
-            throw new DistDataException(ErrorCode.SQL_SYNTAX, "ANALYZE takes one table: ANALYZE [TABLE] name");
+            throw new DistDataException(ErrorCode.SQL_SYNTAX,
+                    "ANALYZE takes at most one table: ANALYZE [[TABLE] name]");
         }
-        TableDef table = ctx.catalog().require(SqlNames.normalize(m.group(1)));
-        TableStatistics stats = analyzer.analyze(table, ctx.catalog().version());
+        boolean everyTable = m.group(1) == null;
+        List<TableDef> tables = everyTable ? ctx.catalog().allTables()
+                : List.of(ctx.catalog().require(SqlNames.normalize(m.group(1))));
         List<List<Object>> rows = new ArrayList<>();
-        stats.columns().forEach((column, c) -> rows.add(Arrays.asList(column, c.rows(), c.nulls(), c.distinct(),
-                c.exactDistinct() ? "EXACT" : "ESTIMATE", c.min() == null ? null : c.min().toString(),
-                c.max() == null ? null : c.max().toString())));
-        return new SqlResult(List.of(new ColumnInfo("COLUMN_NAME", "VARCHAR"), new ColumnInfo("ROWS", "BIGINT"),
+        for (TableDef table : tables) {
+            TableStatistics stats = analyzer.analyze(table, ctx.catalog().version());
+            for (ColumnDef column : table.columns()) {
+                ColumnStatistics c = stats.columns().get(column.name());
+                List<Object> row = new ArrayList<>(everyTable ? List.of(table.name()) : List.of());
+                row.addAll(Arrays.asList(column.name(), c.rows(), c.nulls(), c.distinct(),
+                        c.exactDistinct() ? "EXACT" : "ESTIMATE", c.min() == null ? null : c.min().toString(),
+                        c.max() == null ? null : c.max().toString()));
+                rows.add(row);
+            }
+        }
+        List<ColumnInfo> columns = new ArrayList<>(everyTable ? List.of(new ColumnInfo("TABLE_NAME", "VARCHAR"))
+                : List.of());
+        columns.addAll(List.of(new ColumnInfo("COLUMN_NAME", "VARCHAR"), new ColumnInfo("ROWS", "BIGINT"),
                 new ColumnInfo("NULLS", "BIGINT"), new ColumnInfo("DISTINCT_VALUES", "BIGINT"),
                 new ColumnInfo("DISTINCT_KIND", "VARCHAR"), new ColumnInfo("MIN_VALUE", "VARCHAR"),
-                new ColumnInfo("MAX_VALUE", "VARCHAR")), rows, null, 0);
+                new ColumnInfo("MAX_VALUE", "VARCHAR")));
+        return new SqlResult(columns, rows, null, 0);
     }
 
-    /** EXPLAIN: the route a query takes. The cost-based plan tree replaces this with the planner. */
-    private SqlResult explain(ParsedStatement st, List<Object> params) {
+    /**
+     * EXPLAIN [ANALYZE] query: the plan tree, root first, with estimated rows and cost per
+     * node, the strategy of each join and the partitions each fragment runs on. ANALYZE runs
+     * the query and adds, per node, the rows it produced, its time and the rows it moved.
+     */
+    private SqlResult explain(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
         String inner = st.sql().replaceFirst("(?is)^\\s*EXPLAIN\\s+", "");
-        if (inner.toUpperCase(Locale.ROOT).startsWith("ANALYZE")) {
-            throw DistDataException.notSupported("EXPLAIN ANALYZE");
+        boolean analyze = inner.regionMatches(true, 0, "ANALYZE", 0, 7)
+                && (inner.length() == 7 || Character.isWhitespace(inner.charAt(7)));
+        if (analyze) {
+            inner = inner.substring(7).stripLeading();
         }
         ParsedStatement query = parser.parse(inner);
         if (!QUERY_KEYWORDS.contains(query.keyword())) {
             throw DistDataException.notSupported("EXPLAIN of " + query.keyword());
         }
-        Route route = queries.explain(query, params);
-        String where = route.isGateway() ? "GATEWAY (partition scans: " + ctx.partitions().partitionCount() + " max)"
-                : "SINGLE PARTITION " + route.partition();
-        List<List<Object>> rows = List.of(List.of("route", where), List.of("reason", route.reason()));
-        return new SqlResult(List.of(new ColumnInfo("PROPERTY", "VARCHAR"), new ColumnInfo("VALUE", "VARCHAR")),
-                rows, null, 0);
+        QueryExecutor.Decision d = queries.decide(query, params);
+        PlanExecutor executor = new PlanExecutor(ctx.gateway(), ctx.pruner(), ctx.partitions().partitionCount());
+        String total = null;
+        if (analyze) {
+            PartitionWork work = tx != null ? tx : new AutocommitReads(ctx.partitions());
+            long start = System.nanoTime();
+            SqlResult r = queries.run(d, query, params, work, executor);
+            total = r.rowCount() + " rows in " + String.format(Locale.ROOT, "%.1f ms", (System.nanoTime() - start) / 1e6);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        if (!d.route().isGateway()) {
+            rows.add(Arrays.asList("F1", "FRAGMENT", "whole query on partition " + d.route().partition() + " ("
+                    + d.route().reason() + ") | " + query.sql(), null, null, total));
+        } else if (d.plan() == null) {
+            rows.add(Arrays.asList("gateway", "GATEWAY QUERY", "runs as written in the gateway database over "
+                    + "partition scans (" + d.fallback() + ")", null, null, total));
+        } else {
+            for (PlanPrinter.Line line : PlanPrinter.lines(d.plan(), params, ctx.pruner(), name -> {
+                PlanExecutor.NodeStats s = executor.stats().get(name);
+                return s == null ? null : s.rows() + " rows, " + String.format(Locale.ROOT, "%.1f ms", s.millis())
+                        + ", " + s.partitions() + (s.partitions() == 1 ? " part" : " parts")
+                        + (s.rowsMoved() > 0 ? ", " + s.rowsMoved() + " rows moved" : "");
+            })) {
+                rows.add(Arrays.asList(line.node(), line.operation(), line.detail(),
+                        Math.round(line.estimatedRows()), Math.round(line.estimatedCost()),
+                        line.actual() != null ? line.actual() : rows.isEmpty() ? total : null));
+            }
+        }
+        List<ColumnInfo> columns = new ArrayList<>(List.of(new ColumnInfo("NODE", "VARCHAR"),
+                new ColumnInfo("OPERATION", "VARCHAR"), new ColumnInfo("DETAIL", "VARCHAR"),
+                new ColumnInfo("EST_ROWS", "BIGINT"), new ColumnInfo("EST_COST", "BIGINT")));
+        if (analyze) {
+            columns.add(new ColumnInfo("ACTUAL", "VARCHAR"));
+        } else {
+            rows.replaceAll(r -> r.subList(0, 5));
+        }
+        return new SqlResult(columns, rows, null, 0);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.PartitionWork;
 import org.distdata.sql.route.Constants;
+import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,13 +27,17 @@ import java.util.stream.Collectors;
  * Runs INSERT: computes every row's values at the gateway (literals and parameters directly,
  * other expressions and INSERT ... SELECT through Derby), routes each row to the partition
  * its distribution key hashes to (every partition for a reference table) and inserts with a
- * parameterized fragment, so user values are never spliced into SQL text.
+ * parameterized fragment, so user values are never spliced into SQL text. Inserted rows are
+ * counted towards the table's statistics staleness once they are written, before the
+ * caller commits (see {@link StatisticsStore}).
  */
 final class InsertExecutor {
     private final EngineContext ctx;
+    private final StatisticsStore statistics;
 
-    InsertExecutor(EngineContext ctx) {
+    InsertExecutor(EngineContext ctx, StatisticsStore statistics) {
         this.ctx = ctx;
+        this.statistics = statistics;
     }
 
     long execute(Insert insert, List<Object> params, PartitionWork work, QueryExecutor queries) throws SQLException {
@@ -99,7 +104,9 @@ final class InsertExecutor {
         for (var e : byPartition.entrySet()) {
             total += work.updateBatch(e.getKey(), sql, e.getValue());
         }
-        return table.isDistributed() ? total : rows.size();
+        long inserted = table.isDistributed() ? total : rows.size();
+        statistics.recordInserted(table.name(), inserted);
+        return inserted;
     }
 
     private static List<ColumnDef> targetColumns(Insert insert, TableDef table) {

@@ -34,6 +34,27 @@ public final class JdbcValues {
         return cols;
     }
 
+    /** Each column's type as Derby DDL spells it, for declaring a relation with the same values. */
+    public static List<String> ddlTypes(ResultSetMetaData md) throws SQLException {
+        int n = md.getColumnCount();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            String name = md.getColumnTypeName(i);
+            out.add(switch (md.getColumnType(i)) {
+                // CHAR values come back as Derby produced them (a CASE of CHAR literals is not
+                // padded); VARCHAR keeps them exactly, and compares alike (trailing blanks ignored)
+                case Types.CHAR, Types.VARCHAR -> "VARCHAR(" + Math.max(1, md.getPrecision(i)) + ")";
+                case Types.DECIMAL, Types.NUMERIC -> "DECIMAL(" + md.getPrecision(i) + "," + md.getScale(i) + ")";
+                case Types.BINARY -> "CHAR(" + Math.max(1, md.getPrecision(i)) + ") FOR BIT DATA";
+                case Types.VARBINARY -> "VARCHAR(" + Math.max(1, md.getPrecision(i)) + ") FOR BIT DATA";
+                case Types.CLOB -> "CLOB";
+                case Types.BLOB -> "BLOB";
+                default -> name;
+            });
+        }
+        return out;
+    }
+
     public static int[] types(ResultSetMetaData md) throws SQLException {
         int[] t = new int[md.getColumnCount()];
         for (int i = 0; i < t.length; i++) {

@@ -13,6 +13,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
 import org.distdata.sql.route.SqlText;
 import org.distdata.sql.route.TableOccurrence;
+import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,13 +25,17 @@ import java.util.Set;
  * Runs UPDATE and DELETE: on the one partition an equality on the distribution key pins,
  * otherwise on every partition, all within the caller's transaction so that a failure on
  * any partition changes nothing. Each partition runs the client's own statement text with
- * the client's parameters.
+ * the client's parameters. Changed rows are counted towards the table's statistics
+ * staleness once every partition has run the statement, before the caller commits (see
+ * {@link StatisticsStore}).
  */
 final class ModificationExecutor {
     private final EngineContext ctx;
+    private final StatisticsStore statistics;
 
-    ModificationExecutor(EngineContext ctx) {
+    ModificationExecutor(EngineContext ctx, StatisticsStore statistics) {
         this.ctx = ctx;
+        this.statistics = statistics;
     }
 
     long update(Update update, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
@@ -55,7 +60,9 @@ final class ModificationExecutor {
             set.getValues().forEach(expressions::add);
         }
         expressions.add(update.getWhere());
-        return run(table, update.getTable(), update.getWhere(), expressions, statement, params, work);
+        long updated = run(table, update.getTable(), update.getWhere(), expressions, statement, params, work);
+        statistics.recordUpdated(table.name(), updated);
+        return updated;
     }
 
     long delete(Delete delete, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
@@ -66,7 +73,9 @@ final class ModificationExecutor {
         TableDef table = WriteTargets.resolve(ctx.catalog(), delete.getTable());
         List<Expression> expressions = new ArrayList<>();
         expressions.add(delete.getWhere());
-        return run(table, delete.getTable(), delete.getWhere(), expressions, statement, params, work);
+        long deleted = run(table, delete.getTable(), delete.getWhere(), expressions, statement, params, work);
+        statistics.recordDeleted(table.name(), deleted);
+        return deleted;
     }
 
     private long run(TableDef table, Table written, Expression where, List<Expression> expressions,

@@ -2,32 +2,63 @@ package org.distdata.sql;
 
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.RowCursor;
+import org.distdata.sql.exec.PlanExecutor;
+import org.distdata.sql.plan.DistributedPlan;
+import org.distdata.sql.plan.PlannerFallback;
+import org.distdata.sql.plan.QueryPlanner;
 import org.distdata.sql.route.Route;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a query along the route the {@link org.distdata.sql.route.QueryRouter} picks. */
+/**
+ * Runs a query: on the one partition its distribution keys pin it to, else along the
+ * planner's distributed plan, else (a shape the planner leaves alone) as written in the
+ * gateway database.
+ */
 final class QueryExecutor {
     private final EngineContext ctx;
+    private final QueryPlanner planner;
 
-    QueryExecutor(EngineContext ctx) {
+    QueryExecutor(EngineContext ctx, QueryPlanner planner) {
         this.ctx = ctx;
+        this.planner = planner;
+    }
+
+    /** How a query runs: pinned to one partition, along a plan, or in the gateway (with the reason). */
+    record Decision(Route route, DistributedPlan plan, String fallback) {
+    }
+
+    Decision decide(ParsedStatement statement, List<Object> params) {
+        Route route = ctx.router().route(statement, params);
+        if (!route.isGateway()) {
+            return new Decision(route, null, null);
+        }
+        try {
+            return new Decision(route, planner.plan(statement), null);
+        } catch (PlannerFallback fallback) {
+            return new Decision(route, null, fallback.getMessage());
+        }
     }
 
     SqlResult run(ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
-        Route route = ctx.router().route(statement, params);
-        if (route.isGateway()) {
-            return ctx.gateway().query(statement.sql(), params, work);
-        }
-        try (RowCursor cursor = work.query(route.partition(), statement.sql(), params)) {
-            return drain(cursor);
-        }
+        return run(decide(statement, params), statement, params, work, null);
     }
 
-    Route explain(ParsedStatement statement, List<Object> params) {
-        return ctx.router().route(statement, params);
+    SqlResult run(Decision d, ParsedStatement statement, List<Object> params, PartitionWork work,
+                  PlanExecutor executor) throws SQLException {
+        if (!d.route().isGateway()) {
+            try (RowCursor cursor = work.query(d.route().partition(), statement.sql(), params)) {
+                return drain(cursor);
+            }
+        }
+        if (d.plan() != null) {
+            PlanExecutor e = executor != null ? executor
+                    : new PlanExecutor(ctx.gateway(), ctx.pruner(), ctx.partitions().partitionCount());
+            return e.execute(d.plan(), params, work);
+        }
+        return ctx.gateway().query(statement.sql(), params, work);
     }
 
     static SqlResult drain(RowCursor cursor) throws SQLException {

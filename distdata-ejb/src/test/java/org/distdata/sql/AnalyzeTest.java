@@ -59,11 +59,11 @@ class AnalyzeTest {
     }
 
     @Test
-    void analyzeOfAnUnknownTableOrWithoutATableIsAClearError() {
+    void analyzeOfAnUnknownTableOrOfTableWithoutANameIsAClearError() {
         assertThatThrownBy(() -> db.sql("ANALYZE nope")).isInstanceOf(DistDataException.class)
                 .satisfies(e -> assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SEMANTIC))
                 .hasMessageContaining("NOPE");
-        assertThatThrownBy(() -> db.sql("ANALYZE")).isInstanceOf(DistDataException.class)
+        assertThatThrownBy(() -> db.sql("ANALYZE TABLE")).isInstanceOf(DistDataException.class)
                 .satisfies(e -> assertThat(((DistDataException) e).code()).isEqualTo(ErrorCode.SQL_SYNTAX));
     }
 }

@@ -9,6 +9,8 @@ import org.distdata.partition.StatementTimeout;
 import org.distdata.sql.ColumnInfo;
 import org.distdata.sql.JdbcValues;
 import org.distdata.sql.SqlResult;
+import org.distdata.sql.exec.Relation;
+import org.distdata.sql.exec.RelationColumn;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 
@@ -28,12 +32,19 @@ import java.util.stream.Collectors;
  * that cannot run whole on one partition runs here, unchanged, so its semantics are exactly
  * Derby's; only the scans reach out to the partitions, with projections, filters and
  * partition pruning pushed down to them.
+ *
+ * <p>The final stage of a distributed plan runs here too ({@link #queryOver}): rows the engine
+ * gathered and joined are read back through {@link RelationScan} table functions, one per
+ * column signature, next to the table views.
  */
 public final class GatewayDatabase implements AutoCloseable {
     private final String url;
     private final Catalog catalog;
     private final HashPartitioner partitioner;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Relation table functions by column signature (the RETURNS TABLE column list). */
+    private final Map<String, String> relationFunctions = new ConcurrentHashMap<>();
+    private final Object relationFunctionLock = new Object();
 
     public GatewayDatabase(Catalog catalog, HashPartitioner partitioner) {
         this.url = "jdbc:derby:memory:distdata-gateway-" + UUID.randomUUID();
@@ -103,13 +114,54 @@ public final class GatewayDatabase implements AutoCloseable {
 
     /** Runs a query here; table scans go through {@code work}. */
     public SqlResult query(String sql, List<Object> params, PartitionWork work) throws SQLException {
-        return run(sql, params, work);
+        return run(sql, params, new ScanContext(work, catalog, partitioner, partitioner.partitions()));
+    }
+
+    /**
+     * The quoted name of a table function that reads a gathered relation with these columns:
+     * {@code TABLE(<name>('<key>')) AS R} in a {@link #queryOver} statement reads the relation
+     * passed under {@code key}. Column names are quoted, so they keep their case. Created on
+     * first use, then shared by every relation with the same names and types.
+     */
+    public String relationFunction(List<RelationColumn> columns) throws SQLException {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a relation function needs at least one column");
+        }
+        String signature = columns.stream()
+                .map(col -> SqlNames.quote(col.name()) + " " + col.ddlType())
+                .collect(Collectors.joining(", "));
+        String name = relationFunctions.get(signature);
+        if (name != null) {
+            return name;
+        }
+        synchronized (relationFunctionLock) {
+            name = relationFunctions.get(signature);
+            if (name == null) {
+                String created = SqlNames.quote("DDREL_" + relationFunctions.size());
+                withConnection(c -> execute(c, "CREATE FUNCTION " + created
+                        + "(RELATION_KEY VARCHAR(128)) RETURNS TABLE (" + signature + ") LANGUAGE JAVA "
+                        + "PARAMETER STYLE DERBY_JDBC_RESULT_SET NO SQL "
+                        + "EXTERNAL NAME '" + RelationScan.class.getName() + ".scan'"));
+                relationFunctions.put(signature, created);
+                name = created;
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Runs {@code sql} over gathered relations: each {@code TABLE(<function>('<key>'))} in it
+     * reads {@code relations.get(key)} (see {@link #relationFunction}). Table views still read
+     * the partitions, through {@code work}.
+     */
+    public SqlResult queryOver(String sql, List<Object> params, PartitionWork work, Map<String, Relation> relations)
+            throws SQLException {
+        return run(sql, params, new ScanContext(work, catalog, partitioner, partitioner.partitions(), relations));
     }
 
     /** Runs a statement that produces rows or an update count, returning either. */
-    private SqlResult run(String sql, List<Object> params, PartitionWork work) throws SQLException {
+    private SqlResult run(String sql, List<Object> params, ScanContext ctx) throws SQLException {
         Connection c = borrow();
-        ScanContext ctx = new ScanContext(work, catalog, partitioner, partitioner.partitions());
         ctx.enter();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             StatementTimeout.apply(ps);

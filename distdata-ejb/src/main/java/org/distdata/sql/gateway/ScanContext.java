@@ -3,6 +3,7 @@ package org.distdata.sql.gateway;
 import org.distdata.catalog.Catalog;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
+import org.distdata.sql.exec.Relation;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,16 +15,27 @@ import java.util.Map;
  * functions on the thread that runs the gateway statement, so the context travels in a
  * thread-local set around that statement. It also keeps the statement's complete scans,
  * so that re-scans of a join's inner table replay them (a statement reads one snapshot of
- * each fragment, which is also what read committed per partition promises).
+ * each fragment, which is also what read committed per partition promises). A final stage over
+ * rows gathered at the gateway also finds those rows here, by key, for {@link RelationScan}.
  */
 record ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount,
-                   Map<String, List<Object[]>> materializedScans) {
+                   Map<String, List<Object[]>> materializedScans, Map<String, Relation> relations) {
     /** Largest scan result kept for replay within one statement. */
     static final int MAX_MATERIALIZED_ROWS = 1_000_000;
     private static final ThreadLocal<ScanContext> CURRENT = new ThreadLocal<>();
 
     ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount) {
-        this(work, catalog, partitioner, partitionCount, new HashMap<>());
+        this(work, catalog, partitioner, partitionCount, new HashMap<>(), Map.of());
+    }
+
+    ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitioner, int partitionCount,
+                Map<String, Relation> relations) {
+        this(work, catalog, partitioner, partitionCount, new HashMap<>(), Map.copyOf(relations));
+    }
+
+    /** The gathered relation the statement calls {@code key}, or null. */
+    Relation relation(String key) {
+        return relations.get(key);
     }
 
     /** A complete earlier pass of the same fragment in this statement, or null. */
@@ -41,6 +53,11 @@ record ScanContext(PartitionWork work, Catalog catalog, HashPartitioner partitio
             throw new IllegalStateException("gateway scan outside a DistData statement");
         }
         return c;
+    }
+
+    /** The context of the statement running on this thread, or null outside one. */
+    static ScanContext currentOrNull() {
+        return CURRENT.get();
     }
 
     void enter() {

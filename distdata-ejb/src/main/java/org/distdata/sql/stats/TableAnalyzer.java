@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
@@ -17,17 +16,18 @@ import org.distdata.partition.RowCursor;
 /**
  * ANALYZE: reads a table on each partition that holds it (every partition for a
  * distributed table, one copy for a reference table), collects per-column figures there
- * and merges them, and keeps the result for the planner. Each partition is read in its
- * own read-committed unit, so the figures are a close estimate under concurrent writes,
- * not a snapshot.
+ * and merges them, and hands the result to the {@link StatisticsStore}, which keeps it for
+ * the planner. Each partition is read in its own read-committed unit, so the figures are a
+ * close estimate under concurrent writes, not a snapshot.
  */
 public final class TableAnalyzer {
 
     private final PartitionExecutor partitions;
-    private final Map<String, TableStatistics> analyzed = new ConcurrentHashMap<>();
+    private final StatisticsStore store;
 
-    public TableAnalyzer(PartitionExecutor partitions) {
+    public TableAnalyzer(PartitionExecutor partitions, StatisticsStore store) {
         this.partitions = partitions;
+        this.store = store;
     }
 
     public TableStatistics analyze(TableDef table, long catalogVersion) throws SQLException {
@@ -42,6 +42,7 @@ public final class TableAnalyzer {
             sql.append(i == 0 ? "" : ", ").append(SqlNames.quote(columns.get(i).name()));
         }
         sql.append(" FROM ").append(SqlNames.quote(table.name()));
+        ModificationCounts countedBefore = store.modifications(table.name());
         int scanned = table.kind() == TableKind.REFERENCE ? 1 : partitions.partitionCount();
         long[] rowsPerPartition = new long[partitions.partitionCount()];
         List<ColumnStatisticsCollector> merged = null;
@@ -73,17 +74,17 @@ public final class TableAnalyzer {
             figures.put(columns.get(i).name(), merged.get(i).result());
         }
         TableStatistics stats = new TableStatistics(table.name(), total, rowsPerPartition, figures, catalogVersion);
-        analyzed.put(table.name(), stats);
+        store.analyzed(stats, countedBefore);
         return stats;
     }
 
-    /** The latest figures of {@code table}, or null if it was never analyzed. */
+    /** The latest figures of {@code table}, or null if never analyzed: {@link StatisticsStore#statistics}. */
     public TableStatistics statistics(String table) {
-        return analyzed.get(table);
+        return store.statistics(table);
     }
 
     /** A dropped or recreated table's figures no longer apply. */
     public void forget(String table) {
-        analyzed.remove(table);
+        store.forget(table);
     }
 }

@@ -18,6 +18,10 @@ public record DiffOperation(int index, DiffCategory category, SqlStatement state
         return new DiffOperation(index, category, new SqlStatement(sql, params), false, Set.of());
     }
 
+    public static DiffOperation analyze(int index, String table) {
+        return new DiffOperation(index, DiffCategory.ANALYZE, SqlStatement.of("ANALYZE " + table), false, Set.of());
+    }
+
     @Override
     public String toString() {
         String params = statement.params().isEmpty() ? "" : " params " + statement.params();

@@ -47,6 +47,12 @@ record DiffTable(String name, String alias, List<Column> columns, String distrib
         return name + " " + alias;
     }
 
+    /** The same table under another alias, for self-joins (its column refs use the new alias). */
+    DiffTable as(String newAlias) {
+        return new DiffTable(name, newAlias, columns.stream().map(c -> new Column(newAlias, c.name(), c.kind()))
+                .toList(), distributionColumn, uniqueColumn);
+    }
+
     Column column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElseThrow();
     }

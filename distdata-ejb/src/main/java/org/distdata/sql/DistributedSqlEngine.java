@@ -338,7 +338,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         List<List<Object>> rows = new ArrayList<>();
         if (!d.route().isGateway()) {
             rows.add(Arrays.asList("F1", "FRAGMENT", "whole query on partition " + d.route().partition() + " ("
-                    + d.route().reason() + ") | " + query.sql(), null, null, total));
+                    + d.route().reason() + "); " + query.sql(), null, null, total));
         } else if (d.plan() == null) {
             rows.add(Arrays.asList("gateway", "GATEWAY QUERY", "runs as written in the gateway database over "
                     + "partition scans (" + d.fallback() + ")", null, null, total));

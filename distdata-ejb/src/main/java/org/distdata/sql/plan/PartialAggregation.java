@@ -71,19 +71,13 @@ final class PartialAggregation {
         for (Function f : q.aggregates()) {
             String name = f.getName().toUpperCase(Locale.ROOT);
             Expression arg = argument(f);
-            int slot = p.partials.size();
-            String a = "R.\"C" + (base + slot) + "\"";
             switch (name) {
-                case "COUNT" -> {
-                    p.partials.add(new Partial("COUNT", arg, null));
-                    p.finals.put(f, "COALESCE(SUM(" + a + "), 0)");
-                }
+                case "COUNT" -> p.finals.put(f, "COALESCE(SUM(" + p.slot(new Partial("COUNT", arg, null), base) + "), 0)");
                 case "SUM", "MIN", "MAX" -> {
                     if (arg == null) {
                         return null;
                     }
-                    p.partials.add(new Partial(name, arg, null));
-                    p.finals.put(f, name + "(" + a + ")");
+                    p.finals.put(f, name + "(" + p.slot(new Partial(name, arg, null), base) + ")");
                 }
                 case "AVG" -> {
                     ColumnDef column = arg instanceof Column c && q.binding(c) != null ? q.binding(c).column() : null;
@@ -113,9 +107,8 @@ final class PartialAggregation {
                             return null;
                         }
                     }
-                    p.partials.add(new Partial("SUM", arg, sumCast));
-                    p.partials.add(new Partial("COUNT", arg, null));
-                    String c = "R.\"C" + (base + slot + 1) + "\"";
+                    String a = p.slot(new Partial("SUM", arg, sumCast), base);
+                    String c = p.slot(new Partial("COUNT", arg, null), base);
                     String count = "NULLIF(SUM(CAST(" + c + " AS BIGINT)), 0)";
                     String avg;
                     if (resultType != null && resultType.startsWith("DECIMAL")) {
@@ -133,6 +126,19 @@ final class PartialAggregation {
             }
         }
         return p;
+    }
+
+    /** The input column of {@code partial}, added once however many aggregates need it. */
+    private String slot(Partial partial, int base) {
+        String text = partial.function() + "|" + partial.argument() + "|" + partial.cast();
+        for (int i = 0; i < partials.size(); i++) {
+            Partial p = partials.get(i);
+            if ((p.function() + "|" + p.argument() + "|" + p.cast()).equals(text)) {
+                return "R.\"C" + (base + i) + "\"";
+            }
+        }
+        partials.add(partial);
+        return "R.\"C" + (base + partials.size() - 1) + "\"";
     }
 
     /** The single argument of an aggregate call; null for {@code COUNT(*)}. */

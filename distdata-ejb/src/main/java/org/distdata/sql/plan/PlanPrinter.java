@@ -28,7 +28,7 @@ public final class PlanPrinter {
         List<Line> out = new ArrayList<>();
         if (plan.finalStage() != null) {
             FinalStage f = plan.finalStage();
-            out.add(new Line("final", "GATEWAY FINAL STAGE", f.description() + " | " + f.sql(), f.estimatedRows(),
+            out.add(new Line("final", "GATEWAY FINAL STAGE", f.description() + "; " + f.sql(), f.estimatedRows(),
                     plan.estimatedCost(), actuals.apply("final")));
             add(plan.input(), 1, params, pruner, actuals, out);
         } else {
@@ -43,14 +43,14 @@ public final class PlanPrinter {
                             Function<String, String> actuals, List<Line> out) {
         String indent = "  ".repeat(depth);
         if (node instanceof FragmentNode f) {
-            out.add(new Line(f.name(), indent + "FRAGMENT", f.description() + " | partitions: "
-                    + f.partitions().describe(params, pruner) + " | " + f.sql(), f.estimatedRows(),
+            out.add(new Line(f.name(), indent + "FRAGMENT", f.description() + "; partitions: "
+                    + f.partitions().describe(params, pruner) + "; " + f.sql(), f.estimatedRows(),
                     f.estimatedCost(), actuals.apply(f.name())));
         } else {
             JoinNode j = (JoinNode) node;
             String how = j.strategy() == JoinStrategy.BROADCAST ? "build side " + j.build().name() + " broadcast to every part of "
                     + j.probe().name() : "both sides repartitioned on the join key";
-            out.add(new Line(j.name(), indent + "HASH JOIN " + j.strategy(), j.condition() + " | " + how,
+            out.add(new Line(j.name(), indent + "HASH JOIN " + j.strategy(), j.condition() + "; " + how,
                     j.estimatedRows(), j.estimatedCost(), actuals.apply(j.name())));
             add(j.probe(), depth + 1, params, pruner, actuals, out);
             add(j.build(), depth + 1, params, pruner, actuals, out);

@@ -178,6 +178,15 @@ class QueryPlannerTest {
     }
 
     @Test
+    void aggregatesSharingAPartialComputeItOnce() {
+        DistributedPlan p = plan("SELECT SUM(amount), AVG(amount), COUNT(amount) FROM orders", LARGE);
+        String sql = ((FragmentNode) p.input()).sql();
+        assertThat(sql.split("SUM\\(amount\\)", -1)).hasSize(2);
+        assertThat(sql.split("COUNT\\(amount\\)", -1)).hasSize(2);
+        assertThat(p.finalStage().sql()).contains("CAST(SUM(R.\"C0\") AS DECIMAL(31,4)) / NULLIF(SUM(CAST(R.\"C1\" AS BIGINT)), 0)");
+    }
+
+    @Test
     void groupingByTheDistributionKeyAggregatesWhollyOnThePartitions() {
         DistributedPlan p = plan("SELECT cust_id, COUNT(DISTINCT status) FROM orders GROUP BY cust_id", LARGE);
         assertThat(((FragmentNode) p.input()).sql()).contains("COUNT(DISTINCT status)").contains("GROUP BY cust_id");

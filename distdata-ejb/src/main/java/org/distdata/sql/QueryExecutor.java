@@ -1,5 +1,6 @@
 package org.distdata.sql;
 
+import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.RowCursor;
 import org.distdata.sql.exec.PlanExecutor;
@@ -11,6 +12,8 @@ import org.distdata.sql.route.Route;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a query: on the one partition its distribution keys pin it to, else along the
@@ -18,6 +21,8 @@ import java.util.List;
  * gateway database.
  */
 final class QueryExecutor {
+    private static final Logger LOG = Logger.getLogger(QueryExecutor.class.getName());
+    private static final boolean STRICT = Boolean.getBoolean("distdata.planner.strict");
     private final EngineContext ctx;
     private final QueryPlanner planner;
 
@@ -39,6 +44,16 @@ final class QueryExecutor {
             return new Decision(route, planner.plan(statement), null);
         } catch (PlannerFallback fallback) {
             return new Decision(route, null, fallback.getMessage());
+        } catch (DistDataException clientMistake) {
+            throw clientMistake;
+        } catch (RuntimeException plannerDefect) {
+            // The gateway runs every query correctly, if slowly: a planner defect must not fail the
+            // client. Tests set distdata.planner.strict so that such defects fail them instead.
+            if (STRICT) {
+                throw plannerDefect;
+            }
+            LOG.log(Level.WARNING, "planner failed on: " + statement.sql(), plannerDefect);
+            return new Decision(route, null, "planner error: " + plannerDefect);
         }
     }
 

@@ -200,7 +200,7 @@ final class Binder {
         if (selectAliases.contains(name)) {
             return Optional.empty();
         }
-        if (SPECIAL_NAMES.contains(name.toUpperCase(Locale.ROOT)) || !c.getColumnName().equals(c.getFullyQualifiedName())) {
+        if (SPECIAL_NAMES.contains(name.toUpperCase(Locale.ROOT))) {
             throw new PlannerFallback("special register " + name);
         }
         throw new DistDataException(ErrorCode.SQL_SEMANTIC, "Column '" + name + "' is either not in any table in the "

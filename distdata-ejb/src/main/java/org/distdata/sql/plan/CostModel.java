@@ -47,10 +47,6 @@ final class CostModel {
         return partitions;
     }
 
-    boolean hasStatistics(TableDef table) {
-        return statistics.statistics(table.name()) != null;
-    }
-
     /** Rows the table holds (a reference table: its full copy). */
     double rows(TableDef table) {
         long n = statistics.estimatedRows(table.name());

@@ -19,7 +19,7 @@ import java.util.Set;
  * window functions, which the planner leaves to the gateway.
  */
 final class ExpressionScan extends ExpressionVisitorAdapter<Void> {
-    static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> OTHER_AGGREGATES = Set.of("VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP",
             "EVERY", "ANY", "SOME");
 
@@ -36,10 +36,6 @@ final class ExpressionScan extends ExpressionVisitorAdapter<Void> {
             e.accept(scan, null);
         }
         return scan;
-    }
-
-    static boolean isAggregate(Function f) {
-        return AGGREGATES.contains(f.getName().toUpperCase(Locale.ROOT));
     }
 
     /** Columns referenced outside any aggregate call. */

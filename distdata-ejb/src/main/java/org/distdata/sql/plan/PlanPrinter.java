@@ -4,7 +4,6 @@ import org.distdata.sql.route.PartitionPruner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -55,11 +54,6 @@ public final class PlanPrinter {
             add(j.probe(), depth + 1, params, pruner, actuals, out);
             add(j.build(), depth + 1, params, pruner, actuals, out);
         }
-    }
-
-    /** Formats a number for EXPLAIN: whole numbers below a million as is, larger ones rounded. */
-    public static String number(double v) {
-        return v >= 1_000_000 ? String.format(Locale.ROOT, "%.3g", v) : String.valueOf(Math.round(v));
     }
 
     /** Describes the strategies used, for tests and logs: e.g. {@code [J1=BROADCAST]}. */

@@ -111,19 +111,21 @@ public final class PlanExecutor {
             ExchangeStats exchange = new ExchangeStats();
             List<Relation> left = Exchange.repartition(probe.parts(), j.probeKeys(), partitionCount, exchange);
             List<Relation> right = Exchange.repartition(build.parts(), j.buildKeys(), partitionCount, exchange);
-            joined = ParallelJoin.partitioned(left, right, j.probeKeys(), j.buildKeys(), JoinKind.INNER);
+            joined = ParallelJoin.partitioned(left, right, j.probeKeys(), j.buildKeys(), j.kind());
             moved = exchange.rowsMoved();
         } else {
             Relation small = Exchange.gather(build.parts());
-            joined = ParallelJoin.broadcast(probe.parts(), small, j.probeKeys(), j.buildKeys(), JoinKind.INNER);
+            joined = ParallelJoin.broadcast(probe.parts(), small, j.probeKeys(), j.buildKeys(), j.kind());
             moved = (long) small.rows().size() * Math.max(1, probe.parts().size());
         }
         stats.put(j.name(), new NodeStats(joined.rows().size(), (System.nanoTime() - start) / 1e6,
                 Math.max(probe.parts().size(), 1), moved));
         List<ColumnInfo> columns = new ArrayList<>(probe.columns());
-        columns.addAll(build.columns());
         List<String> types = new ArrayList<>(probe.ddlTypes());
-        types.addAll(build.ddlTypes());
+        if (j.kind() == JoinKind.INNER) {
+            columns.addAll(build.columns());
+            types.addAll(build.ddlTypes());
+        }
         return new Parts(List.of(joined), columns, types);
     }
 

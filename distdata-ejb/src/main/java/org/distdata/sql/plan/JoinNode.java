@@ -1,12 +1,15 @@
 package org.distdata.sql.plan;
 
+import org.distdata.sql.exec.JoinKind;
+
 /**
- * An inner equi-join of two inputs whose matching rows live in different partitions. With
+ * An equi-join of two inputs whose matching rows live in different partitions: INNER, or
+ * the SEMI/ANTI/NULL_AWARE_ANTI join of an IN/EXISTS subquery (probe columns only). With
  * {@link JoinStrategy#BROADCAST} the {@code build} side is copied to every part of the other;
  * with {@link JoinStrategy#REPARTITION} both sides are re-hashed on the key. Output rows are
  * the probe side's columns followed by the build side's.
  */
-public record JoinNode(String name, PlanNode probe, PlanNode build, JoinStrategy strategy, int[] probeKeys,
-                       int[] buildKeys, String condition, double estimatedRows, double estimatedCost)
+public record JoinNode(String name, JoinKind kind, PlanNode probe, PlanNode build, JoinStrategy strategy,
+                       int[] probeKeys, int[] buildKeys, String condition, double estimatedRows, double estimatedCost)
         implements PlanNode {
 }

@@ -3,7 +3,9 @@ package org.distdata.sql.plan;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
+import org.distdata.catalog.ColumnDef;
 import org.distdata.partition.KeyEncoder;
+import org.distdata.sql.exec.JoinKind;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -26,6 +28,7 @@ final class JoinPlanner {
     private final int n;
     private final List<Edge> edges = new ArrayList<>();
     private final List<BoundQuery.Conjunct> others = new ArrayList<>();
+    private final List<SemiJoin> semiJoins;
     private int fragments;
     private int joins;
 
@@ -38,17 +41,21 @@ final class JoinPlanner {
                        Sub right, JoinStrategy strategy) {
     }
 
-    JoinPlanner(BoundQuery q, CostModel cost) {
+    JoinPlanner(BoundQuery q, CostModel cost, List<SemiJoin> semiJoins) {
         this.q = q;
         this.cost = cost;
         this.n = q.tables().size();
+        this.semiJoins = semiJoins;
         for (BoundQuery.Conjunct c : q.filters()) {
+            if (semiJoins.stream().anyMatch(s -> s.conjunct() == c)) {
+                continue;
+            }
             if (c.expression() instanceof EqualsTo eq && eq.getLeftExpression() instanceof Column l
                     && eq.getRightExpression() instanceof Column r && q.binding(l) != null && q.binding(r) != null
                     && q.binding(l).table() != q.binding(r).table()) {
                 ColumnBinding a = q.binding(l);
                 ColumnBinding b = q.binding(r);
-                if (!comparable(a, b)) {
+                if (!comparable(a.column(), b.column())) {
                     throw new PlannerFallback("join on columns of different type families");
                 }
                 edges.add(new Edge(c, a, b));
@@ -76,8 +83,18 @@ final class JoinPlanner {
                 }
             }
         }
+        for (SemiJoin s : semiJoins) {
+            s.outerKeys().forEach(b -> needed.put(b, 0));
+        }
         List<ColumnBinding> outputs = new ArrayList<>();
         PlanNode root = build(best, needed, outputs);
+        double rows = best.rows();
+        double below = best.cost();
+        for (SemiJoin s : semiJoins) {
+            root = semiJoin(root, s, outputs, rows, below);
+            rows = root.estimatedRows();
+            below = root.estimatedCost();
+        }
         Map<ColumnBinding, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < outputs.size(); i++) {
             mapping.put(outputs.get(i), "R.\"C" + i + "\"");
@@ -86,11 +103,11 @@ final class JoinPlanner {
             ColumnBinding b = q.binding(c);
             return b == null ? null : mapping.get(b);
         };
-        double out = q.aggregated() ? (q.groupBy().isEmpty() ? 1 : Math.max(1, best.rows() / 10)) : best.rows();
+        double out = q.aggregated() ? (q.groupBy().isEmpty() ? 1 : Math.max(1, rows / 10)) : rows;
         FinalStage stage = FinalSql.build(q, list, rewrite, residual, SingleFragmentPlanner.renderGroupBy(q, rewrite),
                 (residual.isEmpty() ? "" : "residual predicates, ") + (q.aggregated() ? "aggregation, " : "")
                         + "projection" + (q.orderBy().isEmpty() ? "" : ", ORDER BY"), out);
-        double total = best.cost() + cost.network(best.rows()) + cost.work(best.rows(), 1);
+        double total = below + cost.network(rows) + cost.work(rows, 1);
         return new DistributedPlan(root, stage, out, total);
     }
 
@@ -223,9 +240,10 @@ final class JoinPlanner {
         return cost.distinct(q.tables().get(b.table()).table(), b.column().name());
     }
 
-    private boolean comparable(ColumnBinding a, ColumnBinding b) {
-        KeyEncoder.Family fa = KeyEncoder.family(a.column().jdbcType());
-        KeyEncoder.Family fb = KeyEncoder.family(b.column().jdbcType());
+    /** Whether values of the two columns can be compared for equality (Derby would not reject it). */
+    static boolean comparable(ColumnDef a, ColumnDef b) {
+        KeyEncoder.Family fa = KeyEncoder.family(a.jdbcType());
+        KeyEncoder.Family fb = KeyEncoder.family(b.jdbcType());
         return fa == fb || numeric(fa) && numeric(fb)
                 || (fa == KeyEncoder.Family.TEXT || fa == KeyEncoder.Family.FIXED_TEXT)
                 && (fb == KeyEncoder.Family.TEXT || fb == KeyEncoder.Family.FIXED_TEXT);
@@ -287,8 +305,49 @@ final class JoinPlanner {
         }
         outputs.addAll(probeOut);
         outputs.addAll(buildOut);
-        return new JoinNode("J" + (++joins), probe, build, s.strategy(), probeKeys, buildKeys,
+        return new JoinNode("J" + (++joins), JoinKind.INNER, probe, build, s.strategy(), probeKeys, buildKeys,
                 condition.isEmpty() ? "(cross product)" : String.join(" AND ", condition), s.rows(), s.cost());
+    }
+
+    /**
+     * Applies an IN/EXISTS subquery to {@code input} as a semi- or anti-join: one fragment
+     * gathers the subquery's keys (NULLs included: NOT IN needs them), which are broadcast to
+     * every part of the input, or both are repartitioned when the keys outnumber the input.
+     */
+    private PlanNode semiJoin(PlanNode input, SemiJoin s, List<ColumnBinding> outputs, double rows, double below) {
+        List<Integer> params = new ArrayList<>();
+        SqlRenderer r = SqlRenderer.verbatim(params);
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < s.innerKeys().size(); i++) {
+            select.add(s.innerKeys().get(i) + " AS \"C" + i + "\"");
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ")
+                .append(s.item());
+        if (!s.innerWhere().isEmpty()) {
+            List<String> where = new ArrayList<>();
+            for (Expression e : s.innerWhere()) {
+                where.add("(" + r.render(e) + ")");
+            }
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        double keys = cost.rows(s.table());
+        PartitionFilter everywhere = new PartitionFilter(cost.partitions(), !s.table().isDistributed(), List.of());
+        FragmentNode inner = new FragmentNode("F" + (++fragments), sql.toString(), params, everywhere,
+                "subquery keys of " + s.table().name(), false, keys, cost.work(keys, cost.partitions()) + cost.network(keys));
+        int p = cost.partitions();
+        double broadcast = cost.network(keys * p);
+        double repartition = cost.network(keys + rows);
+        JoinStrategy strategy = broadcast <= repartition ? JoinStrategy.BROADCAST : JoinStrategy.REPARTITION;
+        int[] probeKeys = new int[s.outerKeys().size()];
+        int[] buildKeys = new int[probeKeys.length];
+        for (int i = 0; i < probeKeys.length; i++) {
+            probeKeys[i] = outputs.indexOf(s.outerKeys().get(i));
+            buildKeys[i] = i;
+        }
+        double out = Math.max(1, rows / 2);
+        return new JoinNode("J" + (++joins), s.kind(), input, inner, strategy, probeKeys, buildKeys,
+                s.conjunct().expression().toString(), out, below + inner.estimatedCost() + Math.min(broadcast, repartition)
+                        + cost.work(rows, p));
     }
 
     private FragmentNode fragment(Sub s, Map<ColumnBinding, Integer> needed, List<ColumnBinding> outputs) {
@@ -312,6 +371,9 @@ final class JoinPlanner {
         sql.append(" FROM ").append(String.join(", ", from));
         List<String> where = new ArrayList<>();
         for (BoundQuery.Conjunct c : q.filters()) {
+            if (semiJoins.stream().anyMatch(sj -> sj.conjunct() == c)) {
+                continue; // evaluated by the gateway's semi-join over every partition's keys
+            }
             BitSet t = (BitSet) c.tables().clone();
             t.andNot(tables);
             if (t.isEmpty()) {

@@ -49,7 +49,13 @@ public final class PlanPrinter {
             JoinNode j = (JoinNode) node;
             String how = j.strategy() == JoinStrategy.BROADCAST ? "build side " + j.build().name() + " broadcast to every part of "
                     + j.probe().name() : "both sides repartitioned on the join key";
-            out.add(new Line(j.name(), indent + "HASH JOIN " + j.strategy(), j.condition() + "; " + how,
+            String kind = switch (j.kind()) {
+                case SEMI -> "HASH SEMI JOIN ";
+                case ANTI -> "HASH ANTI JOIN ";
+                case NULL_AWARE_ANTI -> "HASH ANTI JOIN (NOT IN) ";
+                default -> "HASH JOIN ";
+            };
+            out.add(new Line(j.name(), indent + kind + j.strategy(), j.condition() + "; " + how,
                     j.estimatedRows(), j.estimatedCost(), actuals.apply(j.name())));
             add(j.probe(), depth + 1, params, pruner, actuals, out);
             add(j.build(), depth + 1, params, pruner, actuals, out);

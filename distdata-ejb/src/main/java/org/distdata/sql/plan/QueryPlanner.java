@@ -58,10 +58,19 @@ public final class QueryPlanner {
         if (q.outerJoins()) {
             throw new PlannerFallback("outer join between tables that are not co-located");
         }
-        if (q.filters().stream().anyMatch(c -> c.hasSubquery() && !referenceOnlySubqueries(c.expression()))) {
-            throw new PlannerFallback("subquery over distributed tables in a join that is not co-located");
+        List<SemiJoin> semiJoins = new ArrayList<>();
+        for (BoundQuery.Conjunct c : q.filters()) {
+            if (c.hasSubquery() && !referenceOnlySubqueries(c.expression())) {
+                semiJoins.add(SemiJoin.of(c, q, catalog).orElseThrow(() ->
+                        new PlannerFallback("subquery over distributed tables that is neither co-located nor "
+                                + "a plain IN/EXISTS on one table")));
+            }
         }
-        return new JoinPlanner(q, cost).plan();
+        if (!semiJoins.isEmpty() && q.orderBy().isEmpty() && !q.aggregated() && !q.distinct()
+                && q.tables().stream().anyMatch(t -> t.table().hiddenRowId())) {
+            throw new PlannerFallback("unordered rows of a table without a primary key (row order kept by the gateway)");
+        }
+        return new JoinPlanner(q, cost, semiJoins).plan();
     }
 
     /**
@@ -112,6 +121,18 @@ public final class QueryPlanner {
                 ColumnBinding b = q.binding(r);
                 if (a != null && b != null && isKey(q, a) && isKey(q, b) && sameKeyFamily(q, a, b)) {
                     parent[find(parent, a.table())] = find(parent, b.table());
+                }
+            }
+        }
+        for (int i = 0; i < q.joins().size(); i++) {
+            Join j = q.joins().get(i);
+            if (j.isLeft() || j.isRight()) {
+                boolean before = tables.subList(0, i + 1).stream().anyMatch(t -> t.table().isDistributed());
+                boolean after = tables.get(i + 1).table().isDistributed();
+                // a preserved side of reference tables only is on every partition: each would
+                // null-extend its unmatched rows again
+                if (j.isLeft() ? !before && after : !after && before) {
+                    return false;
                 }
             }
         }

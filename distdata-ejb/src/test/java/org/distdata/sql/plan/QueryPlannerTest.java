@@ -97,6 +97,17 @@ class QueryPlannerTest {
     }
 
     @Test
+    void aReferenceTablePreservedByAnOuterJoinIsNotCoLocated() {
+        // every partition holds all regions: each would null-extend the regions it has no customer for
+        assertThatThrownBy(() -> plan("SELECT r.rname, c.name FROM regions r LEFT JOIN customers c "
+                + "ON c.region_id = r.region_id", LARGE)).isInstanceOf(PlannerFallback.class);
+        assertThatThrownBy(() -> plan("SELECT r.rname, c.name FROM customers c RIGHT JOIN regions r "
+                + "ON c.region_id = r.region_id", LARGE)).isInstanceOf(PlannerFallback.class);
+        assertThat(plan("SELECT r.rname, c.name FROM customers c LEFT JOIN regions r ON c.region_id = r.region_id",
+                LARGE).input()).isInstanceOf(FragmentNode.class);
+    }
+
+    @Test
     void smallTableIsBroadcast() {
         DistributedPlan p = plan("SELECT p.pid, m.code FROM payments p JOIN promos m ON m.cust_id = p.cust_id", LARGE);
         JoinNode j = (JoinNode) p.input();
@@ -209,12 +220,36 @@ class QueryPlannerTest {
     }
 
     @Test
-    void coLocatedExistsRunsInsideTheFragmentButNotInFallsBack() {
+    void coLocatedExistsRunsInsideTheFragment() {
         DistributedPlan p = plan("SELECT c.name FROM customers c WHERE EXISTS "
                 + "(SELECT 1 FROM orders o WHERE o.cust_id = c.id AND o.qty > 2)", LARGE);
         assertThat(((FragmentNode) p.input()).sql()).contains("EXISTS");
-        assertThatThrownBy(() -> plan("SELECT c.name FROM customers c WHERE c.id NOT IN "
-                + "(SELECT o.cust_id FROM orders o)", LARGE)).isInstanceOf(PlannerFallback.class);
+    }
+
+    @Test
+    void notInBecomesANullAwareAntiJoinAtTheGateway() {
+        // a NULL anywhere in the subquery changes every row's answer, so it cannot run per partition
+        DistributedPlan p = plan("SELECT c.name FROM customers c WHERE c.id NOT IN (SELECT o.cust_id FROM orders o "
+                + "WHERE o.qty > ?)", LARGE);
+        JoinNode j = (JoinNode) p.input();
+        assertThat(j.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.NULL_AWARE_ANTI);
+        assertThat(((FragmentNode) j.build()).sql()).isEqualTo("SELECT \"O\".\"CUST_ID\" AS \"C0\" FROM orders o WHERE (o.qty > ?)");
+        assertThat(((FragmentNode) j.build()).parameters()).containsExactly(1);
+    }
+
+    @Test
+    void existsOverATableThatIsNotCoLocatedBecomesASemiJoin() {
+        DistributedPlan p = plan("SELECT o.oid FROM orders o WHERE NOT EXISTS "
+                + "(SELECT 1 FROM payments p WHERE p.order_id = o.oid AND p.paid > 10) AND o.qty = 1", LARGE);
+        JoinNode j = (JoinNode) p.input();
+        assertThat(j.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.ANTI);
+        assertThat(((FragmentNode) j.probe()).sql()).contains("o.qty = 1").doesNotContain("EXISTS");
+        assertThatThrownBy(() -> plan("SELECT o.oid FROM orders o WHERE o.qty IN "
+                + "(SELECT p.pid FROM payments p WHERE p.cust_id = o.cust_id)", LARGE))
+                .isInstanceOf(PlannerFallback.class);
+        assertThatThrownBy(() -> plan("SELECT o.oid FROM orders o WHERE EXISTS "
+                + "(SELECT MAX(p.pid) FROM payments p WHERE p.order_id = o.oid)", LARGE))
+                .isInstanceOf(PlannerFallback.class);
     }
 
     @Test

@@ -60,10 +60,11 @@ public final class QueryPlanner {
         }
         List<SemiJoin> semiJoins = new ArrayList<>();
         for (BoundQuery.Conjunct c : q.filters()) {
-            if (c.hasSubquery() && !referenceOnlySubqueries(c.expression())) {
+            // Across fragments every subquery must be a semi-join: one over reference tables could
+            // be correlated with a table another fragment holds.
+            if (c.hasSubquery()) {
                 semiJoins.add(SemiJoin.of(c, q, catalog).orElseThrow(() ->
-                        new PlannerFallback("subquery over distributed tables that is neither co-located nor "
-                                + "a plain IN/EXISTS on one table")));
+                        new PlannerFallback("subquery that is neither co-located nor a plain IN/EXISTS on one table")));
             }
         }
         if (!semiJoins.isEmpty() && q.orderBy().isEmpty() && !q.aggregated() && !q.distinct()

@@ -97,6 +97,18 @@ class QueryPlannerTest {
     }
 
     @Test
+    void aCorrelatedSubqueryOverAReferenceTableInAJoinAcrossPartitionsIsASemiJoin() {
+        DistributedPlan p = plan("SELECT o.oid FROM orders o JOIN payments p ON p.order_id = o.oid "
+                + "WHERE EXISTS (SELECT 1 FROM regions r WHERE r.region_id = o.qty)", LARGE);
+        JoinNode top = (JoinNode) p.input();
+        assertThat(top.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.SEMI);
+        assertThat(fragments(top.probe())).allSatisfy(f -> assertThat(f.sql()).doesNotContain("regions"));
+        assertThatThrownBy(() -> plan("SELECT o.oid FROM orders o JOIN payments p ON p.order_id = o.oid "
+                + "WHERE EXISTS (SELECT 1 FROM regions r WHERE r.region_id > o.qty)", LARGE))
+                .isInstanceOf(PlannerFallback.class);
+    }
+
+    @Test
     void aReferenceTablePreservedByAnOuterJoinIsNotCoLocated() {
         // every partition holds all regions: each would null-extend the regions it has no customer for
         assertThatThrownBy(() -> plan("SELECT r.rname, c.name FROM regions r LEFT JOIN customers c "

@@ -18,7 +18,6 @@ import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.gateway.GatewayDatabase;
 import org.distdata.sql.plan.PlanPrinter;
 import org.distdata.sql.plan.QueryPlanner;
-import org.distdata.sql.plan.StatisticsSource;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.route.QueryRouter;
 import org.distdata.sql.route.Route;
@@ -70,17 +69,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         this.ctx = new EngineContext(catalog, partitions, partitioner, new GatewayDatabase(catalog, partitioner),
                 pruner, new QueryRouter(catalog, pruner), new RowIdAllocator(partitions));
         this.statistics = new StatisticsStore(catalog);
-        this.queries = new QueryExecutor(ctx, new QueryPlanner(catalog, new StatisticsSource() {
-            @Override
-            public TableStatistics statistics(String table) {
-                return statistics.statistics(table);
-            }
-
-            @Override
-            public long estimatedRows(String table) {
-                return statistics.estimatedRows(table);
-            }
-        }, partitions.partitionCount()));
+        this.queries = new QueryExecutor(ctx, new QueryPlanner(catalog, statistics, partitions.partitionCount()));
         this.inserts = new InsertExecutor(ctx, statistics);
         this.modifications = new ModificationExecutor(ctx, statistics);
         this.ddl = new DdlExecutor(ctx, statistics);

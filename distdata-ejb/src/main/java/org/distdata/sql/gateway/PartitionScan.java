@@ -4,20 +4,12 @@ import org.apache.derby.vti.RestrictedVTI;
 import org.apache.derby.vti.Restriction;
 import org.apache.derby.vti.VTICosting;
 import org.apache.derby.vti.VTIEnvironment;
-import org.apache.derby.vti.VTITemplate;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
 
-import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Time;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +21,7 @@ import java.util.PriorityQueue;
  * through {@link RestrictedVTI}; {@link ScanFragment} turns them into the query each
  * partition runs. Rows of a table with a hidden row id are merged in insertion order.
  */
-public final class PartitionScan extends VTITemplate implements RestrictedVTI, VTICosting {
+public final class PartitionScan extends NeutralValueResultSet implements RestrictedVTI, VTICosting {
     private final ScanContext context;
     private final TableDef table;
     private ScanFragment fragment;
@@ -40,7 +32,6 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
     private Object[] current;
     private Iterator<Object[]> replay;
     private List<Object[]> recording;
-    private boolean wasNull;
     private boolean closed;
 
     /** Used by Derby only to ask for costs (see {@link VTICosting}); never scans. */
@@ -161,92 +152,10 @@ public final class PartitionScan extends VTITemplate implements RestrictedVTI, V
         }
     }
 
-    private Object value(int column) {
+    @Override
+    protected Object columnValue(int column) {
         int idx = fragment.position(column - 1);
-        Object v = idx < 0 ? null : current[idx];
-        wasNull = v == null;
-        return v;
-    }
-
-    @Override
-    public boolean wasNull() {
-        return wasNull;
-    }
-
-    @Override
-    public String getString(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? null : v.toString();
-    }
-
-    @Override
-    public boolean getBoolean(int column) throws SQLException {
-        Object v = value(column);
-        return v != null && (Boolean) v;
-    }
-
-    @Override
-    public short getShort(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? 0 : ((Number) v).shortValue();
-    }
-
-    @Override
-    public int getInt(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? 0 : ((Number) v).intValue();
-    }
-
-    @Override
-    public long getLong(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? 0 : ((Number) v).longValue();
-    }
-
-    @Override
-    public float getFloat(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? 0 : ((Number) v).floatValue();
-    }
-
-    @Override
-    public double getDouble(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? 0 : ((Number) v).doubleValue();
-    }
-
-    @Override
-    public BigDecimal getBigDecimal(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? null : v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
-    }
-
-    @Override
-    public byte[] getBytes(int column) throws SQLException {
-        return (byte[]) value(column);
-    }
-
-    @Override
-    public Date getDate(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? null : Date.valueOf((LocalDate) v);
-    }
-
-    @Override
-    public Time getTime(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? null : Time.valueOf((LocalTime) v);
-    }
-
-    @Override
-    public Timestamp getTimestamp(int column) throws SQLException {
-        Object v = value(column);
-        return v == null ? null : Timestamp.valueOf((LocalDateTime) v);
-    }
-
-    @Override
-    public Object getObject(int column) throws SQLException {
-        return value(column);
+        return idx < 0 ? null : current[idx];
     }
 
     @Override

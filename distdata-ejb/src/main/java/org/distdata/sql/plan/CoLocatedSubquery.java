@@ -6,8 +6,6 @@ import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import org.distdata.catalog.Catalog;
@@ -37,16 +35,16 @@ final class CoLocatedSubquery {
         if (e instanceof InExpression in && !in.isNot() && in.getLeftExpression() instanceof Column outer
                 && in.getRightExpression() instanceof Select sub) {
             ColumnBinding ob = q.binding(outer);
-            PlainSelect inner = plain(sub);
+            PlainSelect inner = SemiJoin.plain(sub);
             if (ob == null || inner == null || !QueryPlanner.isKey(q, ob) || inner.getSelectItems().size() != 1) {
                 return false;
             }
             Optional<TableDef> t = singleTable(inner, catalog);
             return t.isPresent() && inner.getSelectItems().get(0).getExpression() instanceof Column ic
-                    && isKeyOf(ic, inner, t.get(), ob, catalog) && noNestedSubqueries(inner);
+                    && isKeyOf(ic, inner, t.get(), ob) && noNestedSubqueries(inner);
         }
         if (e instanceof ExistsExpression exists && exists.getRightExpression() instanceof Select sub) {
-            PlainSelect inner = plain(sub);
+            PlainSelect inner = SemiJoin.plain(sub);
             Optional<TableDef> t = inner == null ? Optional.empty() : singleTable(inner, catalog);
             if (t.isEmpty() || !noNestedSubqueries(inner)) {
                 return false;
@@ -54,12 +52,12 @@ final class CoLocatedSubquery {
             for (Expression c : PartitionPruner.conjuncts(inner.getWhere())) {
                 if (c instanceof EqualsTo eq && eq.getLeftExpression() instanceof Column a
                         && eq.getRightExpression() instanceof Column b) {
-                    ColumnBinding ob = outerBinding(b, inner, q);
-                    if (ob != null && QueryPlanner.isKey(q, ob) && isKeyOf(a, inner, t.get(), ob, catalog)) {
+                    ColumnBinding ob = SemiJoin.outerColumn(b, inner, q);
+                    if (ob != null && QueryPlanner.isKey(q, ob) && isKeyOf(a, inner, t.get(), ob)) {
                         return true;
                     }
-                    ob = outerBinding(a, inner, q);
-                    if (ob != null && QueryPlanner.isKey(q, ob) && isKeyOf(b, inner, t.get(), ob, catalog)) {
+                    ob = SemiJoin.outerColumn(a, inner, q);
+                    if (ob != null && QueryPlanner.isKey(q, ob) && isKeyOf(b, inner, t.get(), ob)) {
                         return true;
                     }
                 }
@@ -68,26 +66,14 @@ final class CoLocatedSubquery {
         return false;
     }
 
-    private static PlainSelect plain(Select s) {
-        Select body = s instanceof ParenthesedSelect p ? p.getSelect() : s;
-        return body instanceof PlainSelect ps && ps.getJoins() == null && ps.getFromItem() instanceof Table ? ps : null;
-    }
-
     private static Optional<TableDef> singleTable(PlainSelect inner, Catalog catalog) {
-        Table t = (Table) inner.getFromItem();
-        if (t.getSchemaName() != null && !SqlNames.normalize(t.getSchemaName()).equals("APP")) {
-            return Optional.empty();
-        }
-        return catalog.find(SqlNames.normalize(t.getName())).filter(d -> d.isDistributed() && !d.hiddenRowId());
+        return Optional.ofNullable(SemiJoin.table(inner, catalog)).filter(d -> d.isDistributed() && !d.hiddenRowId());
     }
 
     /** Whether {@code c} is the inner table's distribution column, hashed like the outer key. */
-    private static boolean isKeyOf(Column c, PlainSelect inner, TableDef table, ColumnBinding outerKey,
-                                   Catalog catalog) {
-        Table t = (Table) inner.getFromItem();
-        String innerRef = t.getAlias() != null ? SqlNames.normalize(t.getAlias().getName()) : table.name();
+    private static boolean isKeyOf(Column c, PlainSelect inner, TableDef table, ColumnBinding outerKey) {
         if (c.getTable() != null && c.getTable().getName() != null
-                && !SqlNames.normalize(c.getTable().getName()).equals(innerRef)) {
+                && !SqlNames.normalize(c.getTable().getName()).equals(SemiJoin.reference(inner))) {
             return false;
         }
         String name = SqlNames.normalize(c.getColumnName());
@@ -96,30 +82,9 @@ final class CoLocatedSubquery {
                 .orElse(false);
     }
 
-    /** The outer column {@code c} names when it is qualified by an outer table's name, else null. */
-    private static ColumnBinding outerBinding(Column c, PlainSelect inner, BoundQuery q) {
-        if (c.getTable() == null || c.getTable().getName() == null) {
-            return null;
-        }
-        Table t = (Table) inner.getFromItem();
-        String innerRef = t.getAlias() != null ? SqlNames.normalize(t.getAlias().getName()) : SqlNames.normalize(t.getName());
-        String ref = SqlNames.normalize(c.getTable().getName());
-        if (ref.equals(innerRef)) {
-            return null;
-        }
-        for (BoundTable bt : q.tables()) {
-            if (bt.reference().equals(ref)) {
-                return bt.table().column(SqlNames.normalize(c.getColumnName()))
-                        .map(d -> new ColumnBinding(bt.index(), d)).orElse(null);
-            }
-        }
-        return null;
-    }
-
+    /** Subqueries inside the subquery are left to the gateway (SemiJoin.plain rules out grouping and limits). */
     private static boolean noNestedSubqueries(PlainSelect inner) {
         return ExpressionScan.of(inner.getWhere()).subqueries.isEmpty()
-                && inner.getSelectItems().stream().allMatch(i -> ExpressionScan.of(i.getExpression()).subqueries.isEmpty())
-                && inner.getHaving() == null && inner.getGroupBy() == null && inner.getFetch() == null
-                && inner.getOffset() == null && inner.getLimit() == null && inner.getWithItemsList() == null;
+                && inner.getSelectItems().stream().allMatch(i -> ExpressionScan.of(i.getExpression()).subqueries.isEmpty());
     }
 }

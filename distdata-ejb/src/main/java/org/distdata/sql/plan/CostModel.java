@@ -17,6 +17,7 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import org.distdata.catalog.TableDef;
 import org.distdata.sql.stats.ColumnStatistics;
+import org.distdata.sql.stats.StatisticsSource;
 import org.distdata.sql.stats.TableStatistics;
 
 /**

@@ -28,6 +28,8 @@ final class JoinPlanner {
     private final int n;
     private final List<Edge> edges = new ArrayList<>();
     private final List<BoundQuery.Conjunct> others = new ArrayList<>();
+    /** The query's conjuncts other than the semi-joins, which the gateway evaluates over every partition. */
+    private final List<BoundQuery.Conjunct> fragmentable = new ArrayList<>();
     private final List<SemiJoin> semiJoins;
     private int fragments;
     private int joins;
@@ -50,6 +52,7 @@ final class JoinPlanner {
             if (semiJoins.stream().anyMatch(s -> s.conjunct() == c)) {
                 continue;
             }
+            fragmentable.add(c);
             if (c.expression() instanceof EqualsTo eq && eq.getLeftExpression() instanceof Column l
                     && eq.getRightExpression() instanceof Column r && q.binding(l) != null && q.binding(r) != null
                     && q.binding(l).table() != q.binding(r).table()) {
@@ -370,10 +373,7 @@ final class JoinPlanner {
         }
         sql.append(" FROM ").append(String.join(", ", from));
         List<String> where = new ArrayList<>();
-        for (BoundQuery.Conjunct c : q.filters()) {
-            if (semiJoins.stream().anyMatch(sj -> sj.conjunct() == c)) {
-                continue; // evaluated by the gateway's semi-join over every partition's keys
-            }
+        for (BoundQuery.Conjunct c : fragmentable) {
             BitSet t = (BitSet) c.tables().clone();
             t.andNot(tables);
             if (t.isEmpty()) {

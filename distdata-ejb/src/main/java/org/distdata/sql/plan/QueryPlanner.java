@@ -13,6 +13,7 @@ import org.distdata.catalog.Catalog;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.KeyEncoder;
 import org.distdata.sql.ParsedStatement;
+import org.distdata.sql.stats.StatisticsSource;
 
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -99,7 +99,8 @@ record SemiJoin(BoundQuery.Conjunct conjunct, JoinKind kind, TableDef table, Tab
         return Optional.empty();
     }
 
-    private static PlainSelect plain(Select s) {
+    /** The subquery as a plain single-table SELECT without grouping or row limits, else null. */
+    static PlainSelect plain(Select s) {
         Select body = s instanceof ParenthesedSelect p ? p.getSelect() : s;
         if (!(body instanceof PlainSelect ps) || ps.getJoins() != null || !(ps.getFromItem() instanceof Table)
                 || ps.getGroupBy() != null || ps.getHaving() != null || ps.getFetch() != null
@@ -109,7 +110,8 @@ record SemiJoin(BoundQuery.Conjunct conjunct, JoinKind kind, TableDef table, Tab
         return ps;
     }
 
-    private static TableDef table(PlainSelect inner, Catalog catalog) {
+    /** The catalog table a single-table subquery reads (APP schema only), or null. */
+    static TableDef table(PlainSelect inner, Catalog catalog) {
         Table t = (Table) inner.getFromItem();
         if (t.getSchemaName() != null && !SqlNames.normalize(t.getSchemaName()).equals("APP")) {
             return null;
@@ -117,26 +119,30 @@ record SemiJoin(BoundQuery.Conjunct conjunct, JoinKind kind, TableDef table, Tab
         return catalog.find(SqlNames.normalize(t.getName())).orElse(null);
     }
 
-    private static String reference(PlainSelect inner, TableDef t) {
+    /** The name the subquery's own table goes by inside it: its alias, else its name. */
+    static String reference(PlainSelect inner) {
         Table item = (Table) inner.getFromItem();
-        return item.getAlias() != null ? SqlNames.normalize(item.getAlias().getName()) : t.name();
+        return SqlNames.normalize(item.getAlias() != null ? item.getAlias().getName() : item.getName());
     }
 
     /** The subquery table's column {@code c} names (qualified by it, or unqualified), if any. */
     private static Optional<ColumnDef> innerColumn(Column c, PlainSelect inner, TableDef t) {
         if (c.getTable() != null && c.getTable().getName() != null
-                && !SqlNames.normalize(c.getTable().getName()).equals(reference(inner, t))) {
+                && !SqlNames.normalize(c.getTable().getName()).equals(reference(inner))) {
             return Optional.empty();
         }
         return t.column(SqlNames.normalize(c.getColumnName()));
     }
 
     /** The outer column {@code c} names: qualified by an outer table's reference other than the subquery's. */
-    private static ColumnBinding outerColumn(Column c, PlainSelect inner, BoundQuery q) {
+    static ColumnBinding outerColumn(Column c, PlainSelect inner, BoundQuery q) {
         if (c.getTable() == null || c.getTable().getName() == null) {
             return null;
         }
         String ref = SqlNames.normalize(c.getTable().getName());
+        if (ref.equals(reference(inner))) {
+            return null; // the subquery's own table hides an outer one of the same name
+        }
         for (BoundTable bt : q.tables()) {
             if (bt.reference().equals(ref)) {
                 return bt.table().column(SqlNames.normalize(c.getColumnName()))
@@ -161,7 +167,7 @@ record SemiJoin(BoundQuery.Conjunct conjunct, JoinKind kind, TableDef table, Tab
     }
 
     private static String qualified(PlainSelect inner, TableDef t, ColumnDef c) {
-        return SqlNames.quote(reference(inner, t)) + "." + SqlNames.quote(c.name());
+        return SqlNames.quote(reference(inner)) + "." + SqlNames.quote(c.name());
     }
 
     private static boolean comparable(ColumnDef a, ColumnDef b) {

@@ -23,7 +23,7 @@ import org.distdata.catalog.entity.TableStatisticsEntity;
  * leaves them counted, which can only make statistics look staler than they are, never
  * fresher. Rows changed while ANALYZE scans stay counted after it, for the same reason.
  */
-public final class StatisticsStore {
+public final class StatisticsStore implements StatisticsSource {
 
     /** Statistics are stale once more than this fraction of the analyzed rows changed ... */
     public static final double STALE_FRACTION = 0.2;
@@ -58,6 +58,7 @@ public final class StatisticsStore {
      * The latest statistics of {@code table}, or null if it was never analyzed or no longer
      * exists. Figures of columns the table no longer has are left out.
      */
+    @Override
     public TableStatistics statistics(String table) {
         Analyzed analyzed = latest.get(table);
         TableDef def = catalog.find(table).orElse(null);
@@ -97,6 +98,7 @@ public final class StatisticsStore {
     }
 
     /** The analyzed row count plus rows inserted minus rows deleted since, at least 0; -1 if never analyzed. */
+    @Override
     public long estimatedRows(String table) {
         TableStatistics s = statistics(table);
         return s == null ? -1 : Math.max(0, s.rows() + modifications(table).netInserted());

@@ -10,6 +10,7 @@ import org.distdata.sql.DistributedSqlEngine;
 import org.distdata.sql.SqlStatement;
 import org.distdata.sql.StatementParser;
 import org.distdata.sql.route.PartitionPruner;
+import org.distdata.sql.stats.StatisticsSource;
 import org.distdata.sql.stats.TableStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

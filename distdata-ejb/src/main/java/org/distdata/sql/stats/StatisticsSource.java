@@ -1,6 +1,4 @@
-package org.distdata.sql.plan;
-
-import org.distdata.sql.stats.TableStatistics;
+package org.distdata.sql.stats;
 
 /** What the planner reads about data sizes: the latest ANALYZE figures and a current row estimate. */
 public interface StatisticsSource {

@@ -182,7 +182,8 @@ public final class ReplicaHost implements AutoCloseable {
         leaders.put(group, ready.leader());
         TreeMap<Long, Pending> waiting = pending.get(group);
         for (Entry entry : ready.committed()) {
-            Object result = entry.kind() == Entry.Kind.COMMAND ? stateMachine.apply(group, entry) : null;
+            stateMachine.apply(group, List.of(entry));
+            Object result = entry.index();
             if (waiting == null) {
                 continue;
             }

@@ -1,10 +1,54 @@
 package org.distdata.replication;
 
-import org.distdata.raft.Entry;
+import java.util.List;
 
-/** What a Raft group replicates into: committed entries are applied in log order, once each. */
+import org.distdata.raft.Entry;
+import org.distdata.raft.Role;
+import org.distdata.raft.SnapshotMeta;
+import org.distdata.raft.SnapshotSource;
+
+/**
+ * What the Raft groups of one node replicate into. The host calls every method on its own
+ * loop thread, so an implementation must not block there for long: it hands the work to a
+ * thread of its own and applies each group's entries strictly in log order, once each.
+ */
 public interface StateMachine {
 
-    /** Applies a committed command; the result goes back to the proposer on the leader. */
-    Object apply(long group, Entry entry);
+    /**
+     * The last index of {@code group} whose effect is durable in the state machine (0 for a
+     * new group). Read when the host starts hosting the group: committed entries at or below
+     * it are not handed to {@link #apply} again, which makes replay after a crash exactly-once.
+     */
+    long appliedIndex(long group);
+
+    /**
+     * Committed entries of {@code group}, in log order, continuing where the previous call
+     * ended. Every kind is passed (a NOOP tells a new leader that its term's first entry is
+     * committed); only {@link Entry.Kind#COMMAND}s carry state-machine data.
+     */
+    void apply(long group, List<Entry> committed);
+
+    /** This node's view of {@code group} changed: its role, the term, or the leader it knows. */
+    default void roleChanged(long group, Role role, long term, long leader) {
+    }
+
+    /**
+     * A snapshot of {@code group} at its durable applied index, for a follower the log no
+     * longer reaches or for a new replica; null when the state machine cannot take one now.
+     */
+    default Snapshot snapshot(long group) {
+        return null;
+    }
+
+    /**
+     * Replaces the state of {@code group} with a snapshot received from the leader. Entries
+     * after {@code meta.index()} follow through {@link #apply}.
+     */
+    default void installSnapshot(long group, SnapshotMeta meta, SnapshotSource data) {
+        throw new UnsupportedOperationException("group " + group + " cannot install snapshots");
+    }
+
+    /** A state machine's snapshot: the index it covers and its bytes. */
+    record Snapshot(long index, SnapshotSource data) {
+    }
 }

@@ -28,9 +28,17 @@ final class InProcessCluster implements AutoCloseable {
         final List<String> applied = new CopyOnWriteArrayList<>();
 
         @Override
-        public Object apply(long group, Entry entry) {
-            applied.add(group + ":" + new String(entry.data(), java.nio.charset.StandardCharsets.UTF_8));
-            return entry.index();
+        public long appliedIndex(long group) {
+            return 0;
+        }
+
+        @Override
+        public void apply(long group, List<Entry> committed) {
+            for (Entry entry : committed) {
+                if (entry.kind() == Entry.Kind.COMMAND) {
+                    applied.add(group + ":" + new String(entry.data(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** A {@link RowCursor} over a JDBC result set; closing it may hand back the session. */
-final class JdbcRowCursor implements RowCursor {
+public final class JdbcRowCursor implements RowCursor {
     private final ResultSet rs;
     private final List<ColumnInfo> columns;
     private final int[] types;
@@ -16,7 +16,7 @@ final class JdbcRowCursor implements RowCursor {
     private final Runnable onClose;
     private boolean closed;
 
-    JdbcRowCursor(ResultSet rs, Runnable onClose) throws SQLException {
+    public JdbcRowCursor(ResultSet rs, Runnable onClose) throws SQLException {
         this.rs = rs;
         this.columns = JdbcValues.columns(rs.getMetaData());
         this.types = JdbcValues.types(rs.getMetaData());

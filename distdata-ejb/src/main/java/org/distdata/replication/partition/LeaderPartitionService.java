@@ -1,0 +1,168 @@
+package org.distdata.replication.partition;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.JdbcRowCursor;
+import org.distdata.partition.NotLeaderException;
+import org.distdata.partition.PartitionService;
+import org.distdata.partition.RowCursor;
+import org.distdata.partition.StatementTimeout;
+import org.distdata.partition.TxnBranch;
+import org.distdata.raft.ProposalRejectedException;
+import org.distdata.raft.ReadMode;
+import org.distdata.replication.GroupIds;
+import org.distdata.replication.RaftGroups;
+import org.distdata.sql.JdbcValues;
+import org.distdata.storage.PartitionSession;
+
+/**
+ * The partitions this node leads, served to every gateway (this node's own and, through the
+ * transport endpoint, the others'). Statements run in live branches under Derby's locks; a
+ * commit seals the branch, proposes its write set to the partition's group and returns once
+ * the entry is committed and the live transaction committed with it. Reads outside a
+ * transaction first confirm the leadership (lease, else ReadIndex) and wait until this
+ * replica has applied that far.
+ */
+public final class LeaderPartitionService implements PartitionService {
+
+    /** Limit for waiting on the group when the client statement set none. */
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    private final RaftGroups groups;
+    private final PartitionStateMachine replicas;
+    private final NonDeterministicValues values;
+    private final long incarnation = new SecureRandom().nextLong();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public LeaderPartitionService(RaftGroups groups, PartitionStateMachine replicas, Clock clock) {
+        this.groups = groups;
+        this.replicas = replicas;
+        this.values = new NonDeterministicValues(clock);
+    }
+
+    @Override
+    public long update(TxnBranch branch, String sql, List<Object> params) throws SQLException {
+        WriteSet.Kind kind = params.isEmpty() && isDdl(sql) ? WriteSet.Kind.DDL : WriteSet.Kind.UPDATE;
+        return replica(branch.partition()).branch(branch, true).update(kind, values.resolve(sql), List.of(params));
+    }
+
+    @Override
+    public long updateBatch(TxnBranch branch, String sql, List<List<Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return replica(branch.partition()).branch(branch, true).update(WriteSet.Kind.BATCH, values.resolve(sql), rows);
+    }
+
+    @Override
+    public RowCursor query(TxnBranch branch, String sql, List<Object> params) throws SQLException {
+        return replica(branch.partition()).branch(branch, true).query(sql, params);
+    }
+
+    @Override
+    public RowCursor read(int partition, String sql, List<Object> params) throws SQLException {
+        PartitionReplica replica = replica(partition);
+        replica.requireServing();
+        long index = await(groups.read(GroupIds.ofPartition(partition), ReadMode.LEASE), partition, "confirm its leadership");
+        try {
+            if (!replica.awaitApplied(index, waitLimit())) {
+                throw new DistDataException(ErrorCode.TIMEOUT, "partition " + partition
+                        + " did not apply index " + index + " in time for a linearizable read");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "interrupted while waiting for partition " + partition);
+        }
+        PartitionSession session = replica.borrow();
+        try {
+            var ps = session.prepare(sql);
+            StatementTimeout.apply(ps);
+            JdbcValues.bindAll(ps, params);
+            return new JdbcRowCursor(ps.executeQuery(), session::release);
+        } catch (SQLException | RuntimeException e) {
+            session.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void commit(TxnBranch branch) throws SQLException {
+        PartitionReplica replica = replica(branch.partition());
+        LiveBranch live = replica.remove(branch);
+        if (live == null) {
+            throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
+                    + branch.partition() + " (it ended, or the partition's leader changed); nothing was committed",
+                    "40XT8");
+        }
+        if (!live.hasWrites()) {
+            live.rollback();
+            return;
+        }
+        ProposalId id = new ProposalId(groups.self(), incarnation, sequence.incrementAndGet());
+        WriteSet writes = live.seal(id);
+        CompletableFuture<Long> applied = replica.expect(id, live);
+        groups.propose(GroupIds.ofPartition(branch.partition()),
+                        PartitionCommandCodec.encode(new PartitionCommand.Commit(writes)))
+                .whenComplete((index, failure) -> {
+                    if (failure != null) {
+                        replica.abandon(id, failure instanceof java.util.concurrent.CompletionException c
+                                && c.getCause() != null ? c.getCause() : failure);
+                    }
+                });
+        await(applied, branch.partition(), "commit");
+    }
+
+    @Override
+    public void rollback(TxnBranch branch) {
+        replicas.replica(branch.partition()).map(r -> r.remove(branch)).ifPresent(LiveBranch::rollback);
+    }
+
+    private PartitionReplica replica(int partition) {
+        return replicas.replica(partition).orElseThrow(() -> new NotLeaderException(partition, 0));
+    }
+
+    private long await(CompletableFuture<Long> future, int partition, String what) {
+        Duration limit = waitLimit();
+        try {
+            return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new DistDataException(ErrorCode.TIMEOUT, "partition " + partition + " could not " + what
+                    + " within " + limit.toMillis() + " ms (no quorum?); the outcome is unknown");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "interrupted while waiting for partition " + partition);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ProposalRejectedException r) {
+                throw new NotLeaderException(partition, r.leaderHint());
+            }
+            if (cause instanceof DistDataException d) {
+                throw d;
+            }
+            throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "partition " + partition + " could not " + what
+                    + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Duration waitLimit() {
+        Duration remaining = StatementTimeout.remaining();
+        return remaining == null ? DEFAULT_WAIT : remaining;
+    }
+
+    private static boolean isDdl(String sql) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
+                || head.startsWith("TRUNCATE");
+    }
+}

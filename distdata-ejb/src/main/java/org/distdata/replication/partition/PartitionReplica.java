@@ -1,0 +1,377 @@
+package org.distdata.replication.partition;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.distdata.partition.NotLeaderException;
+import org.distdata.partition.TxnBranch;
+import org.distdata.raft.Entry;
+import org.distdata.raft.Role;
+import org.distdata.storage.PartitionSession;
+import org.distdata.storage.PartitionStore;
+
+/**
+ * This node's replica of one partition: its Derby store, the thread that applies the
+ * group's committed entries in log order, and — while this node leads the group — the live
+ * branches clients are running. An entry whose live branch is here is applied by committing
+ * that branch; any other entry is re-run from its write set, several in one Derby
+ * transaction, always together with the applied index.
+ *
+ * <p>A leader serves nothing until it has applied the first entry of its own term: earlier
+ * committed entries might otherwise wait for locks that new live branches hold. Losing the
+ * leadership rolls every live branch back before any later entry is applied; a client whose
+ * write set was already proposed keeps waiting and learns the outcome when its entry is
+ * committed (and re-run here) or overwritten.
+ */
+final class PartitionReplica implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PartitionReplica.class.getName());
+    private static final int MAX_BATCH = 256;
+
+    /** A proposed write set and the client waiting for it. */
+    private record Pending(LiveBranch branch, CompletableFuture<Long> done) {
+    }
+
+    private final int partition;
+    private final PartitionStore store;
+    private final Runnable schemaChanged;
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final Map<TxnBranch, LiveBranch> open = new ConcurrentHashMap<>();
+    private final Map<ProposalId, Pending> proposed = new ConcurrentHashMap<>();
+    private final Map<Long, PartitionChecksum> checksums = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private final Object appliedMonitor = new Object();
+    private volatile long applied;
+    private volatile boolean running = true;
+    private volatile boolean leader;
+    private volatile boolean serving;
+    private volatile long term;
+    private volatile long leaderHint;
+    private long lastNoopTerm;
+    private volatile String diverged;
+
+    PartitionReplica(int partition, PartitionStore store, Runnable schemaChanged, ThreadFactory threads)
+            throws SQLException {
+        this.partition = partition;
+        this.store = store;
+        this.schemaChanged = schemaChanged;
+        PartitionSession s = store.borrow();
+        try {
+            this.applied = AppliedIndexTable.open(s.connection());
+        } finally {
+            s.release();
+        }
+        this.thread = threads.newThread(this::run);
+        thread.start();
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    long appliedIndex() {
+        return applied;
+    }
+
+    long leaderHint() {
+        return leaderHint;
+    }
+
+    /** Why this replica stopped applying, or null while it is healthy. */
+    String diverged() {
+        return diverged;
+    }
+
+    // ---- called by the Raft host's loop: queue, never block ------------------------------
+
+    void apply(List<Entry> committed) {
+        tasks.add(() -> applyAll(committed));
+    }
+
+    void roleChanged(Role role, long newTerm, long newLeader) {
+        leaderHint = newLeader;
+        tasks.add(() -> {
+            boolean nowLeader = role == Role.LEADER;
+            if (!nowLeader || newTerm != term) {
+                serving = false;
+                rollBackLiveBranches(nowLeader ? "a new term began" : "this node no longer leads the partition");
+            }
+            leader = nowLeader;
+            term = newTerm;
+            if (nowLeader && lastNoopTerm == newTerm && diverged == null) {
+                serving = true; // the term's first entry was applied before this news arrived
+            }
+        });
+    }
+
+    // ---- the leader side, called by client threads ---------------------------------------
+
+    /** The live branch of {@code branch}, begun here when this is its first statement. */
+    LiveBranch branch(TxnBranch branch, boolean create) throws SQLException {
+        requireServing();
+        LiveBranch b = open.get(branch);
+        if (b != null || !create) {
+            if (b == null) {
+                throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
+                        + partition + " (it ended, or the partition's leader changed)", "25000");
+            }
+            return b;
+        }
+        LiveBranch created = new LiveBranch(branch, store.borrow());
+        LiveBranch raced = open.putIfAbsent(branch, created);
+        if (raced != null) {
+            created.rollback();
+            return raced;
+        }
+        if (!serving) { // lost the leadership while beginning: the roll-back pass may have missed it
+            open.remove(branch);
+            created.rollback();
+            throw new NotLeaderException(partition, leaderHint);
+        }
+        return created;
+    }
+
+    LiveBranch remove(TxnBranch branch) {
+        return open.remove(branch);
+    }
+
+    /** Registers a sealed branch's write set before it is proposed; the future completes when it is applied. */
+    CompletableFuture<Long> expect(ProposalId id, LiveBranch branch) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        proposed.put(id, new Pending(branch, done));
+        return done;
+    }
+
+    /** The proposal was refused or overwritten: nothing of it will ever apply. */
+    void abandon(ProposalId id, Throwable why) {
+        Pending p = proposed.remove(id);
+        if (p != null) {
+            p.branch().rollback();
+            p.done().completeExceptionally(why);
+        }
+    }
+
+    void requireServing() {
+        if (diverged != null) {
+            throw new NotLeaderException(partition, 0);
+        }
+        if (!serving) {
+            throw new NotLeaderException(partition, leaderHint);
+        }
+    }
+
+    /** Rolls back branches idle longer than {@code limit}: their gateway is gone or stuck. */
+    void expireIdle(Duration limit) {
+        for (LiveBranch b : List.copyOf(open.values())) {
+            if (b.idleNanos() > limit.toNanos() && open.remove(b.id(), b)) {
+                LOG.warning(() -> "partition " + partition + ": rolled back idle branch " + b.id().transactionId());
+                b.rollback();
+            }
+        }
+    }
+
+    /** Waits until this replica has applied {@code index}; false on time-out. */
+    boolean awaitApplied(long index, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (appliedMonitor) {
+            while (applied < index) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || diverged != null) {
+                    return false;
+                }
+                appliedMonitor.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    PartitionChecksum checksum(long checkId) {
+        return checksums.get(checkId);
+    }
+
+    PartitionSession borrow() throws SQLException {
+        return store.borrow();
+    }
+
+    // ---- the apply thread ----------------------------------------------------------------
+
+    private void run() {
+        while (running) {
+            try {
+                tasks.take().run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "partition " + partition + ": apply task failed", e);
+            }
+        }
+    }
+
+    private void applyAll(List<Entry> committed) {
+        if (diverged != null) {
+            return;
+        }
+        ReplayBatch batch = new ReplayBatch();
+        try {
+            for (Entry entry : committed) {
+                if (entry.index() <= applied) {
+                    continue;
+                }
+                applyOne(entry, batch);
+                if (batch.size() >= MAX_BATCH) {
+                    batch.flush();
+                }
+            }
+            batch.flush();
+        } catch (SQLException | RuntimeException e) {
+            batch.abort();
+            diverged = "entry after index " + applied + " failed to apply: " + e.getMessage();
+            serving = false;
+            LOG.log(Level.SEVERE, "partition " + partition + " stopped applying: " + diverged, e);
+            wakeWaiters();
+        }
+    }
+
+    private void applyOne(Entry entry, ReplayBatch batch) throws SQLException {
+        if (entry.kind() != Entry.Kind.COMMAND) {
+            batch.advanceTo(entry.index());
+            if (entry.kind() == Entry.Kind.NOOP) {
+                lastNoopTerm = entry.term();
+                if (leader && entry.term() == term) {
+                    batch.flush();
+                    serving = true; // every entry of earlier terms is applied
+                }
+            }
+            return;
+        }
+        PartitionCommand command = PartitionCommandCodec.decode(entry.data());
+        if (command instanceof PartitionCommand.Commit commit) {
+            Pending pending = proposed.remove(commit.writes().proposalId());
+            if (pending != null && pending.branch().isLive()) {
+                batch.flush();
+                pending.branch().commitAt(entry.index());
+                advanced(entry.index(), pending.branch().hasDdl());
+                pending.done().complete(entry.index());
+                return;
+            }
+            int mismatch = WriteSetRunner.replay(batch.connection(), commit.writes());
+            if (mismatch >= 0) {
+                throw new IllegalStateException("statement " + (mismatch + 1) + " of entry " + entry.index()
+                        + " changed a different number of rows than on the leader: the replica diverged");
+            }
+            batch.advanceTo(entry.index());
+            batch.ddl |= commit.writes().statements().stream().anyMatch(s -> s.kind() == WriteSet.Kind.DDL);
+            if (pending != null) {
+                batch.flush();
+                pending.done().complete(entry.index());
+            }
+        } else if (command instanceof PartitionCommand.Checksum check) {
+            batch.advanceTo(entry.index());
+            checksums.put(check.checkId(), PartitionChecksum.of(batch.connection(), entry.index()));
+            batch.flush();
+        }
+    }
+
+    private void rollBackLiveBranches(String why) {
+        for (LiveBranch b : List.copyOf(open.values())) {
+            open.remove(b.id());
+            b.rollback();
+        }
+        // proposed branches: their entries may still commit; they are then re-run, and the client answered
+        for (Pending p : proposed.values()) {
+            p.branch().rollback();
+        }
+        LOG.fine(() -> "partition " + partition + ": live branches rolled back, " + why);
+    }
+
+    private void advanced(long index, boolean ddl) {
+        synchronized (appliedMonitor) {
+            applied = index;
+            appliedMonitor.notifyAll();
+        }
+        if (ddl) {
+            schemaChanged.run();
+        }
+    }
+
+    private void wakeWaiters() {
+        synchronized (appliedMonitor) {
+            appliedMonitor.notifyAll();
+        }
+    }
+
+    /** Entries re-run together in one Derby transaction, committed with the last index. */
+    private final class ReplayBatch {
+        private PartitionSession session;
+        private long last;
+        private int size;
+        boolean ddl;
+
+        Connection connection() throws SQLException {
+            if (session == null) {
+                session = store.borrow();
+                session.connection().setAutoCommit(false);
+            }
+            size++;
+            return session.connection();
+        }
+
+        int size() {
+            return size;
+        }
+
+        void advanceTo(long index) {
+            last = index;
+        }
+
+        void flush() throws SQLException {
+            if (last <= applied) {
+                return;
+            }
+            Connection c = connection();
+            AppliedIndexTable.write(c, last);
+            c.commit();
+            session.release();
+            session = null;
+            size = 0;
+            advanced(last, ddl);
+            ddl = false;
+        }
+
+        void abort() {
+            if (session != null) {
+                try {
+                    session.connection().rollback();
+                } catch (SQLException ignored) {
+                    // released below
+                }
+                session.release();
+                session = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rollBackLiveBranches("the node is closing");
+        proposed.values().forEach(p -> p.done().completeExceptionally(
+                new IllegalStateException("partition " + partition + " closed before the write committed")));
+    }
+}

@@ -1,0 +1,107 @@
+package org.distdata.replication.partition;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+
+import org.distdata.raft.Entry;
+import org.distdata.raft.Role;
+import org.distdata.replication.GroupIds;
+import org.distdata.replication.StateMachine;
+import org.distdata.storage.PartitionSet;
+
+/**
+ * The state machine of every partition group this node holds a replica of: it routes each
+ * group's committed entries and role changes to that partition's {@link PartitionReplica}.
+ */
+public final class PartitionStateMachine implements StateMachine, AutoCloseable {
+
+    private final PartitionSet stores;
+    private final ThreadFactory threads;
+    private final Map<Integer, PartitionReplica> replicas = new ConcurrentHashMap<>();
+
+    public PartitionStateMachine(PartitionSet stores, ThreadFactory threads) {
+        this.stores = stores;
+        this.threads = threads;
+    }
+
+    /** Starts holding a replica of {@code partition} (its store must exist); idempotent. */
+    public void host(int partition) {
+        replicas.computeIfAbsent(partition, p -> {
+            try {
+                return new PartitionReplica(p, stores.store(p), stores::schemaChanged, threads);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the replica of partition " + p + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    Optional<PartitionReplica> replica(int partition) {
+        return Optional.ofNullable(replicas.get(partition));
+    }
+
+    Collection<PartitionReplica> replicas() {
+        return replicas.values();
+    }
+
+    /** The applied index of this node's replica of {@code partition}, or -1 if it holds none. */
+    public long appliedIndexOf(int partition) {
+        PartitionReplica r = replicas.get(partition);
+        return r == null ? -1 : r.appliedIndex();
+    }
+
+    /** Why this node's replica of {@code partition} stopped applying, if it did. */
+    public Optional<String> divergence(int partition) {
+        return replica(partition).map(PartitionReplica::diverged);
+    }
+
+    /** The checksum this node's replica computed for round {@code checkId}, once it applied that entry. */
+    public Optional<PartitionChecksum> checksum(int partition, long checkId) {
+        return replica(partition).map(r -> r.checksum(checkId));
+    }
+
+    /** Waits until this node's replica of {@code partition} has applied {@code index}. */
+    public boolean awaitApplied(int partition, long index, Duration timeout) throws InterruptedException {
+        PartitionReplica r = replicas.get(partition);
+        return r != null && r.awaitApplied(index, timeout);
+    }
+
+    /** Rolls back live branches idle longer than {@code limit}, on every replica. */
+    public void expireIdleBranches(Duration limit) {
+        replicas.values().forEach(r -> r.expireIdle(limit));
+    }
+
+    @Override
+    public long appliedIndex(long group) {
+        PartitionReplica r = replicas.get(GroupIds.partitionOf(group));
+        return r == null ? 0 : r.appliedIndex();
+    }
+
+    @Override
+    public void apply(long group, List<Entry> committed) {
+        PartitionReplica r = replicas.get(GroupIds.partitionOf(group));
+        if (r == null) {
+            throw new IllegalStateException("no replica of partition " + GroupIds.partitionOf(group) + " here");
+        }
+        r.apply(committed);
+    }
+
+    @Override
+    public void roleChanged(long group, Role role, long term, long leader) {
+        PartitionReplica r = replicas.get(GroupIds.partitionOf(group));
+        if (r != null) {
+            r.roleChanged(role, term, leader);
+        }
+    }
+
+    @Override
+    public void close() {
+        replicas.values().forEach(PartitionReplica::close);
+        replicas.clear();
+    }
+}

@@ -1,0 +1,140 @@
+package org.distdata.replication.partition;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.PartitionService;
+import org.distdata.partition.RowCursor;
+import org.distdata.partition.TxnBranch;
+import org.distdata.partition.WriteTransaction;
+
+/**
+ * A gateway's write transaction over replicated partitions: one branch per partition it
+ * touches, each a live transaction at that partition's leader (this node or another). A
+ * branch is opened by its first statement, which may follow the leader around; once open it
+ * stays with its leader, and a leader change fails the transaction with nothing committed.
+ *
+ * <p>Commit: the partition that was written commits through its group. Writes to several
+ * partitions need two-phase commit over the groups, which comes next; until then they are
+ * refused and rolled back, so nothing is ever half-applied. DDL is the exception: it is
+ * applied partition by partition, since the catalog only shows a table once all have it.
+ */
+final class ReplicatedWriteTransaction implements WriteTransaction {
+
+    private static final class Branch {
+        final TxnBranch id;
+        final PartitionService leader;
+        boolean wrote;
+        boolean ddl;
+
+        Branch(TxnBranch id, PartitionService leader) {
+            this.id = id;
+            this.leader = leader;
+        }
+    }
+
+    private final String transactionId;
+    private final LeaderCalls calls;
+    private final Map<Integer, Branch> branches = new LinkedHashMap<>();
+    private boolean ended;
+
+    ReplicatedWriteTransaction(String transactionId, LeaderCalls calls) {
+        this.transactionId = transactionId;
+        this.calls = calls;
+    }
+
+    @Override
+    public RowCursor query(int partition, String sql, List<Object> params) throws SQLException {
+        return on(partition, (leader, branch) -> leader.query(branch, sql, params));
+    }
+
+    @Override
+    public long update(int partition, String sql, List<Object> params) throws SQLException {
+        long n = on(partition, (leader, branch) -> leader.update(branch, sql, params));
+        Branch b = branches.get(partition);
+        b.wrote = true;
+        b.ddl |= params.isEmpty() && isDdl(sql);
+        return n;
+    }
+
+    @Override
+    public long updateBatch(int partition, String sql, List<List<Object>> rows) throws SQLException {
+        long n = on(partition, (leader, branch) -> leader.updateBatch(branch, sql, rows));
+        branches.get(partition).wrote = true;
+        return n;
+    }
+
+    private interface BranchCall<T> {
+        T run(PartitionService leader, TxnBranch branch) throws SQLException;
+    }
+
+    private <T> T on(int partition, BranchCall<T> call) throws SQLException {
+        if (ended) {
+            throw new SQLException("the transaction has ended", "25000");
+        }
+        Branch b = branches.get(partition);
+        if (b != null) {
+            return call.run(b.leader, b.id);
+        }
+        TxnBranch id = new TxnBranch(transactionId, partition);
+        LeaderCalls.Answered<T> answered = calls.call(partition, leader -> call.run(leader, id));
+        branches.put(partition, new Branch(id, calls.service(answered.leader())));
+        return answered.value();
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        List<Branch> written = new ArrayList<>();
+        for (Branch b : branches.values()) {
+            if (b.wrote) {
+                written.add(b);
+            }
+        }
+        boolean allDdl = written.stream().allMatch(b -> b.ddl);
+        if (written.size() > 1 && !allDdl) {
+            rollback();
+            throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: one write that changes "
+                    + written.size() + " partitions in a replicated cluster (atomic commit across partition groups "
+                    + "comes with two-phase commit); nothing was changed. Write the rows of each partition "
+                    + "in a statement of its own.");
+        }
+        ended = true;
+        try {
+            for (Branch b : written) {
+                b.leader.commit(b.id);
+            }
+        } finally {
+            for (Branch b : branches.values()) {
+                if (!b.wrote) {
+                    b.leader.rollback(b.id);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        for (Branch b : branches.values()) {
+            try {
+                b.leader.rollback(b.id);
+            } catch (RuntimeException ignored) {
+                // an unreachable leader rolls the branch back itself when it expires
+            }
+        }
+    }
+
+    private static boolean isDdl(String sql) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
+                || head.startsWith("TRUNCATE");
+    }
+}

@@ -165,7 +165,7 @@ final class DdlExecutor {
             throw new DistDataException(ErrorCode.SQL_SEMANTIC,
                     "Table/View '" + name + "' already exists in Schema 'APP'.");
         }
-        ctx.gateway().createView(sql);
+        ctx.gateway().createView(name, sql);
         try {
             ctx.catalog().registerView(name, sql);
         } catch (RuntimeException e) {

@@ -128,6 +128,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
                         + "(statement " + (i + 1) + ")", null, Map.of("statementIndex", i));
             }
         }
+        catchUpWithCatalog();
         schemaLock.readLock().lock();
         try (WriteTransaction tx = ctx.partitions().begin()) {
             for (int i = 0; i < statements.size(); i++) {
@@ -181,6 +182,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     }
 
     private SqlResult locked(ParsedStatement parsed, Work work) {
+        catchUpWithCatalog();
         boolean exclusive = DDL_KEYWORDS.contains(parsed.keyword());
         var lock = exclusive ? schemaLock.writeLock() : schemaLock.readLock();
         lock.lock();
@@ -190,6 +192,26 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             throw ErrorTranslator.translate(e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Defines in the gateway database what DDL through other nodes added to the catalog, under
+     * the schema lock held exclusively so that no statement sees a half-defined gateway.
+     */
+    private void catchUpWithCatalog() {
+        if (!ctx.gateway().behindCatalog()) {
+            return;
+        }
+        schemaLock.writeLock().lock();
+        try {
+            if (ctx.gateway().behindCatalog()) {
+                ctx.gateway().syncWithCatalog();
+            }
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e);
+        } finally {
+            schemaLock.writeLock().unlock();
         }
     }
 
@@ -225,11 +247,13 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
             if (tx != null) {
                 return SqlResult.update(modify(st, params, tx), 0);
             }
-            try (WriteTransaction own = ctx.partitions().begin()) {
-                long n = modify(st, params, own);
-                own.commit();
-                return SqlResult.update(n, 0);
-            }
+            return SqlResult.update(LeaderChanges.retry(() -> {
+                try (WriteTransaction own = ctx.partitions().begin()) {
+                    long n = modify(st, params, own);
+                    own.commit();
+                    return n;
+                }
+            }), 0);
         }
         if (DDL_KEYWORDS.contains(keyword)) {
             return SqlResult.update(ddl.execute(st), 0);

@@ -45,6 +45,10 @@ public final class GatewayDatabase implements AutoCloseable {
     /** Relation table functions by column signature (the RETURNS TABLE column list). */
     private final Map<String, String> relationFunctions = new ConcurrentHashMap<>();
     private final Object relationFunctionLock = new Object();
+    /** What this database defines now: each table's column signature, each view's definition. */
+    private final Map<String, String> definedTables = new ConcurrentHashMap<>();
+    private final Map<String, String> definedViews = new ConcurrentHashMap<>();
+    private volatile long syncedVersion;
 
     public GatewayDatabase(Catalog catalog, HashPartitioner partitioner) {
         this.url = "jdbc:derby:memory:distdata-gateway-" + UUID.randomUUID();
@@ -55,6 +59,8 @@ public final class GatewayDatabase implements AutoCloseable {
                 defineTable(c, t);
             }
             createViews(c, catalog.allViews().values());
+            definedViews.putAll(catalog.allViews());
+            syncedVersion = catalog.version();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the gateway database: " + e.getMessage(), e);
         }
@@ -86,10 +92,74 @@ public final class GatewayDatabase implements AutoCloseable {
     }
 
     public void dropTable(String name) throws SQLException {
+        withConnection(c -> dropTable(c, name));
+    }
+
+    private void dropTable(Connection c, String name) throws SQLException {
+        execute(c, "DROP VIEW " + SqlNames.quote(name));
+        execute(c, "DROP FUNCTION " + functionName(name));
+        definedTables.remove(name);
+    }
+
+    /**
+     * Whether the catalog changed in a way this database does not reflect yet: a table or
+     * view created, changed or dropped through another node (this node's own DDL keeps the
+     * two in step as it goes). Cheap: a version comparison first.
+     */
+    public boolean behindCatalog() {
+        long v = catalog.version();
+        if (v == syncedVersion) {
+            return false;
+        }
+        if (catalog.allTables().stream().allMatch(t -> signature(t).equals(definedTables.get(t.name())))
+                && catalog.allTables().size() == definedTables.size()
+                && catalog.allViews().equals(definedViews)) {
+            syncedVersion = v;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Brings the table and view definitions in line with the catalog. The caller must hold
+     * the engine's schema lock exclusively, so no query runs here meanwhile.
+     */
+    public void syncWithCatalog() throws SQLException {
+        long version = catalog.version();
         withConnection(c -> {
-            execute(c, "DROP VIEW " + SqlNames.quote(name));
-            execute(c, "DROP FUNCTION " + functionName(name));
+            dropViews(c, List.copyOf(definedViews.keySet()));
+            for (String table : List.copyOf(definedTables.keySet())) {
+                dropTable(c, table);
+            }
+            for (TableDef t : catalog.allTables()) {
+                defineTable(c, t);
+            }
+            createViews(c, catalog.allViews().values());
+            definedViews.putAll(catalog.allViews());
         });
+        syncedVersion = version;
+    }
+
+    /** Drops views in whatever order their dependencies allow. */
+    private void dropViews(Connection c, List<String> names) throws SQLException {
+        List<String> pending = new ArrayList<>(names);
+        while (!pending.isEmpty()) {
+            SQLException last = null;
+            List<String> failed = new ArrayList<>();
+            for (String name : pending) {
+                try {
+                    execute(c, "DROP VIEW " + SqlNames.quote(name));
+                    definedViews.remove(name);
+                } catch (SQLException e) {
+                    last = e;
+                    failed.add(name);
+                }
+            }
+            if (failed.size() == pending.size()) {
+                throw last;
+            }
+            pending = failed;
+        }
     }
 
     /** Re-creates a table's view after its columns changed. */
@@ -99,12 +169,14 @@ public final class GatewayDatabase implements AutoCloseable {
     }
 
     /** Creates a view exactly as the client wrote it; Derby validates it against the table views. */
-    public void createView(String createViewSql) throws SQLException {
+    public void createView(String name, String createViewSql) throws SQLException {
         withConnection(c -> execute(c, createViewSql));
+        definedViews.put(name, createViewSql);
     }
 
     public void dropView(String name) throws SQLException {
         withConnection(c -> execute(c, "DROP VIEW " + SqlNames.quote(name)));
+        definedViews.remove(name);
     }
 
     /** Checks that {@code sql} compiles here, without running it; throws Derby's error if not. */
@@ -198,6 +270,11 @@ public final class GatewayDatabase implements AutoCloseable {
         String literalName = "'" + t.name().replace("'", "''") + "'";
         execute(c, "CREATE VIEW " + SqlNames.quote(t.name()) + " AS SELECT * FROM TABLE("
                 + functionName(t.name()) + "(" + literalName + ")) AS S");
+        definedTables.put(t.name(), signature(t));
+    }
+
+    private static String signature(TableDef t) {
+        return t.columns().stream().map(col -> col.name() + " " + col.ddlType()).collect(Collectors.joining(", "));
     }
 
     private static String functionName(String table) {

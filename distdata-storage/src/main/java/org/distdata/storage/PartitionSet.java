@@ -22,11 +22,11 @@ import java.util.concurrent.Future;
  * transactions are committed, all others rolled back.
  */
 public final class PartitionSet implements AutoCloseable {
-    private final List<PartitionStore> stores;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<PartitionStore> stores;
     private final DecisionLog decisions;
 
     private PartitionSet(List<PartitionStore> stores, DecisionLog decisions) {
-        this.stores = stores;
+        this.stores = new java.util.concurrent.atomic.AtomicReferenceArray<>(stores.toArray(PartitionStore[]::new));
         this.decisions = decisions;
     }
 
@@ -104,11 +104,78 @@ public final class PartitionSet implements AutoCloseable {
     }
 
     public int size() {
-        return stores.size();
+        return stores.length();
     }
 
     public PartitionStore store(int partition) {
         return stores.get(partition);
+    }
+
+    private List<PartitionStore> all() {
+        List<PartitionStore> out = new ArrayList<>(stores.length());
+        for (int i = 0; i < stores.length(); i++) {
+            out.add(stores.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Writes an online backup of {@code partition}'s database (consistent as of the call: work
+     * committed later is not in it) into a new directory {@code target}.
+     */
+    public void backup(int partition, Path target) throws SQLException {
+        Path parent = target.toAbsolutePath().getParent();
+        PartitionStore store = stores.get(partition);
+        PartitionSession session = store.borrow();
+        try (java.sql.CallableStatement call = session.connection().prepareCall(
+                "CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
+            call.setString(1, parent.toString());
+            call.execute();
+        } finally {
+            session.release();
+        }
+        // Derby names the copy after the database directory; give it the caller's name
+        try {
+            Files.move(parent.resolve(store.directory().getFileName()), target);
+        } catch (IOException e) {
+            throw new SQLException("cannot place the backup of partition " + partition + ": " + e.getMessage(), "XJ000", e);
+        }
+    }
+
+    /**
+     * Replaces {@code partition}'s database with the one in {@code restored} (a directory
+     * {@link #backup} produced, possibly on another node): the open store is shut down, the
+     * directories are swapped and a new store opens. The caller makes sure nothing uses the
+     * partition meanwhile; sessions of the old store fail afterwards.
+     */
+    public PartitionStore replace(int partition, Path restored) throws SQLException {
+        PartitionStore old = stores.get(partition);
+        Path dir = old.directory();
+        Path aside = dir.resolveSibling(dir.getFileName() + ".replaced");
+        old.close();
+        try {
+            deleteTree(aside);
+            Files.move(dir, aside);
+            Files.move(restored, dir);
+            PartitionStore fresh = PartitionStore.open(partition, dir);
+            stores.set(partition, fresh);
+            deleteTree(aside);
+            return fresh;
+        } catch (IOException e) {
+            throw new SQLException("cannot replace partition " + partition + ": " + e.getMessage(), "XJ000", e);
+        }
+    }
+
+    /** Deletes a directory tree if it exists. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     public CrossPartitionTransaction begin() {
@@ -121,12 +188,12 @@ public final class PartitionSet implements AutoCloseable {
 
     /** Forgets cached statement plans of idle sessions, after DDL changed the schema. */
     public void schemaChanged() {
-        stores.forEach(PartitionStore::clearStatementCaches);
+        all().forEach(PartitionStore::clearStatementCaches);
     }
 
     private void recoverInDoubt() throws SQLException {
         Set<String> committed = decisions.committed();
-        for (PartitionStore store : stores) {
+        for (PartitionStore store : all()) {
             PartitionSession session = store.borrow();
             try {
                 XAResource xa = session.xaResource();
@@ -152,7 +219,7 @@ public final class PartitionSet implements AutoCloseable {
 
     @Override
     public void close() {
-        stores.forEach(PartitionStore::close);
+        all().forEach(PartitionStore::close);
         decisions.close();
     }
 }

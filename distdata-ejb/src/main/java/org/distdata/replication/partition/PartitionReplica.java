@@ -18,7 +18,9 @@ import org.distdata.partition.TxnBranch;
 import org.distdata.raft.Entry;
 import org.distdata.raft.Role;
 import org.distdata.storage.PartitionSession;
-import org.distdata.storage.PartitionStore;
+import org.distdata.storage.PartitionSet;
+import org.distdata.raft.SnapshotMeta;
+import org.distdata.raft.SnapshotSource;
 
 /**
  * This node's replica of one partition: its Derby store, the thread that applies the
@@ -43,7 +45,8 @@ final class PartitionReplica implements AutoCloseable {
     }
 
     private final int partition;
-    private final PartitionStore store;
+    private final PartitionSet stores;
+    private final PartitionSnapshots snapshots;
     private final Runnable schemaChanged;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Map<TxnBranch, LiveBranch> open = new ConcurrentHashMap<>();
@@ -59,13 +62,15 @@ final class PartitionReplica implements AutoCloseable {
     private volatile long leaderHint;
     private long lastNoopTerm;
     private volatile String diverged;
+    private volatile boolean snapshotting;
 
-    PartitionReplica(int partition, PartitionStore store, Runnable schemaChanged, ThreadFactory threads)
-            throws SQLException {
+    PartitionReplica(int partition, PartitionSet stores, PartitionSnapshots snapshots, Runnable schemaChanged,
+                     ThreadFactory threads) throws SQLException {
         this.partition = partition;
-        this.store = store;
+        this.stores = stores;
+        this.snapshots = snapshots;
         this.schemaChanged = schemaChanged;
-        PartitionSession s = store.borrow();
+        PartitionSession s = stores.store(partition).borrow();
         try {
             this.applied = AppliedIndexTable.open(s.connection());
         } finally {
@@ -127,7 +132,7 @@ final class PartitionReplica implements AutoCloseable {
             }
             return b;
         }
-        LiveBranch created = new LiveBranch(branch, store.borrow());
+        LiveBranch created = new LiveBranch(branch, stores.store(partition).borrow());
         LiveBranch raced = open.putIfAbsent(branch, created);
         if (raced != null) {
             created.rollback();
@@ -200,7 +205,75 @@ final class PartitionReplica implements AutoCloseable {
     }
 
     PartitionSession borrow() throws SQLException {
-        return store.borrow();
+        return stores.store(partition).borrow();
+    }
+
+    // ---- snapshots -------------------------------------------------------------------------
+
+    /**
+     * The newest snapshot on disk, and a new one started in the background when the replica
+     * has applied past it: the Raft host asks every so many entries, and must not wait for a
+     * backup on its loop thread.
+     */
+    PartitionSnapshots.SnapshotFile snapshot() {
+        var latest = snapshots.latest(partition);
+        if (!snapshotting && diverged == null && latest.map(f -> f.index() < applied).orElse(applied > 0)) {
+            snapshotting = true;
+            tasks.add(() -> {
+                try {
+                    snapshots.take(partition, applied);
+                } catch (SQLException | java.io.IOException e) {
+                    LOG.log(Level.WARNING, "partition " + partition + ": snapshot failed", e);
+                } finally {
+                    snapshotting = false;
+                }
+            });
+        }
+        return latest.orElse(null);
+    }
+
+    /**
+     * Replaces this replica's database with a snapshot from the leader, after every entry
+     * queued before it was applied, and returns once the new database is in place (the host
+     * then records that the log before it is gone).
+     */
+    void install(SnapshotMeta meta, SnapshotSource data) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                var file = snapshots.keep(partition, meta.index(), data);
+                java.nio.file.Path dir = stores.store(partition).directory();
+                java.nio.file.Path restored = dir.resolveSibling(dir.getFileName() + ".restore");
+                PartitionSnapshots.unpack(file.file(), restored);
+                rollBackLiveBranches("a snapshot replaces the partition");
+                stores.replace(partition, restored);
+                PartitionSession s = stores.store(partition).borrow();
+                long inside;
+                try {
+                    inside = AppliedIndexTable.read(s.connection());
+                } finally {
+                    s.release();
+                }
+                if (inside != meta.index()) {
+                    throw new IllegalStateException("the snapshot for index " + meta.index()
+                            + " holds the state of index " + inside);
+                }
+                diverged = null;
+                advanced(inside, true);
+                done.complete(null);
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing a snapshot of partition " + partition, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot install the snapshot of partition " + partition + " at index "
+                    + meta.index() + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     // ---- the apply thread ----------------------------------------------------------------
@@ -319,7 +392,7 @@ final class PartitionReplica implements AutoCloseable {
 
         Connection connection() throws SQLException {
             if (session == null) {
-                session = store.borrow();
+                session = stores.store(partition).borrow();
                 session.connection().setAutoCommit(false);
             }
             size++;

@@ -22,11 +22,14 @@ import org.distdata.storage.PartitionSet;
 public final class PartitionStateMachine implements StateMachine, AutoCloseable {
 
     private final PartitionSet stores;
+    private final PartitionSnapshots snapshots;
     private final ThreadFactory threads;
     private final Map<Integer, PartitionReplica> replicas = new ConcurrentHashMap<>();
 
-    public PartitionStateMachine(PartitionSet stores, ThreadFactory threads) {
+    /** {@code snapshotDirectory} keeps this node's partition snapshots (Derby backups, zipped). */
+    public PartitionStateMachine(PartitionSet stores, java.nio.file.Path snapshotDirectory, ThreadFactory threads) {
         this.stores = stores;
+        this.snapshots = new PartitionSnapshots(snapshotDirectory, stores);
         this.threads = threads;
     }
 
@@ -34,7 +37,7 @@ public final class PartitionStateMachine implements StateMachine, AutoCloseable 
     public void host(int partition) {
         replicas.computeIfAbsent(partition, p -> {
             try {
-                return new PartitionReplica(p, stores.store(p), stores::schemaChanged, threads);
+                return new PartitionReplica(p, stores, snapshots, stores::schemaChanged, threads);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot open the replica of partition " + p + ": " + e.getMessage(), e);
             }
@@ -97,6 +100,22 @@ public final class PartitionStateMachine implements StateMachine, AutoCloseable 
         if (r != null) {
             r.roleChanged(role, term, leader);
         }
+    }
+
+    @Override
+    public Snapshot snapshot(long group) {
+        PartitionReplica r = replicas.get(GroupIds.partitionOf(group));
+        PartitionSnapshots.SnapshotFile file = r == null ? null : r.snapshot();
+        return file == null ? null : new Snapshot(file.index(), file.source());
+    }
+
+    @Override
+    public void installSnapshot(long group, org.distdata.raft.SnapshotMeta meta, org.distdata.raft.SnapshotSource data) {
+        PartitionReplica r = replicas.get(GroupIds.partitionOf(group));
+        if (r == null) {
+            throw new IllegalStateException("no replica of partition " + GroupIds.partitionOf(group) + " here");
+        }
+        r.install(meta, data);
     }
 
     @Override

@@ -13,7 +13,10 @@ import org.distdata.error.DistDataException;
 import org.distdata.partition.NotLeaderException;
 import org.distdata.partition.TxnBranch;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.raft.Membership;
+import org.distdata.raft.SnapshotMeta;
 import org.distdata.replication.GroupIds;
+import org.distdata.replication.StateMachine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,39 @@ class PartitionReplicationTest {
         assertThat(cluster.localRows(3, 0, "SELECT COUNT(*) FROM t")).containsExactly(List.of(11));
         Map<Long, PartitionChecksum> sums = cluster.checksums(0);
         assertThat(sums.values().stream().distinct()).hasSize(1);
+    }
+
+    @Test
+    void aNewReplicaCatchesUpFromASnapshotAndTheLogAfterIt() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            write(1, 0, "INSERT INTO t (id, v) VALUES (?, ?)", i, "v" + i);
+        }
+        cluster.awaitQuiet();
+        long group = GroupIds.ofPartition(0);
+        StateMachine.Snapshot snapshot = null;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while ((snapshot == null || snapshot.index() < cluster.machine(1).appliedIndexOf(0))
+                && System.currentTimeMillis() < deadline) {
+            snapshot = cluster.machine(1).snapshot(group); // the first call starts the backup
+            Thread.sleep(50);
+        }
+        assertThat(snapshot).isNotNull();
+        assertThat(snapshot.index()).isEqualTo(cluster.machine(1).appliedIndexOf(0));
+
+        cluster.stop(3);
+        org.distdata.storage.PartitionSet.deleteTree(dir.resolve("n3")); // a brand-new replica
+        write(1, 0, "INSERT INTO t (id, v) VALUES (?, ?)", 100, "after the snapshot");
+        cluster.log.pause(3);
+        cluster.start(3);
+        cluster.machine(3).installSnapshot(group, new SnapshotMeta(snapshot.index(), 1,
+                Membership.ofVoters(1L, 2L, 3L)), snapshot.data());
+        assertThat(cluster.machine(3).appliedIndexOf(0)).isEqualTo(snapshot.index());
+        cluster.log.skipTo(3, group, snapshot.index());
+        cluster.log.skipTo(3, GroupIds.ofPartition(1), 0);
+        cluster.log.resume(3);
+        cluster.awaitQuiet();
+        assertThat(cluster.localRows(3, 0, "SELECT COUNT(*) FROM t")).containsExactly(List.of(11));
+        assertThat(cluster.checksums(0).values().stream().distinct()).hasSize(1);
     }
 
     @Test

@@ -50,7 +50,7 @@ final class ReplicaSet implements AutoCloseable {
 
     void start(long id) {
         PartitionSet set = PartitionSet.open(root.resolve("n" + id), partitions);
-        PartitionStateMachine machine = new PartitionStateMachine(set, r -> {
+        PartitionStateMachine machine = new PartitionStateMachine(set, root.resolve("n" + id + "-snapshots"), r -> {
             Thread t = new Thread(r, "apply-n" + id);
             t.setDaemon(true);
             return t;

@@ -32,7 +32,9 @@ final class SharedLog {
         delivered.put(node, new TreeMap<>());
         for (long g : logs.keySet()) {
             machine.roleChanged(g, node == leader ? Role.LEADER : Role.FOLLOWER, term, leader);
-            deliver(g); // a (re)joining member gets the whole log, as Raft would send it
+            if (!paused.contains(node)) {
+                deliver(g); // a (re)joining member gets the whole log, as Raft would send it
+            }
         }
     }
 
@@ -60,6 +62,11 @@ final class SharedLog {
         for (long g : logs.keySet()) {
             deliver(g);
         }
+    }
+
+    /** Counts the first {@code index} entries of {@code group} as delivered to {@code node} (it installed a snapshot). */
+    synchronized void skipTo(long node, long group, long index) {
+        delivered.get(node).put(group, (int) index);
     }
 
     synchronized List<Entry> log(long group) {

@@ -74,6 +74,49 @@ public final class PartitionStateMachine implements StateMachine, AutoCloseable 
         return r != null && r.awaitApplied(index, timeout);
     }
 
+    /** Rows in every table of this node's replica of {@code partition}, or -1 if it holds none. */
+    public long rows(int partition) {
+        PartitionReplica r = replicas.get(partition);
+        if (r == null) {
+            return -1;
+        }
+        try {
+            var s = r.borrow();
+            try {
+                long rows = 0;
+                List<String> tables = new java.util.ArrayList<>();
+                try (var rs = s.connection().getMetaData().getTables(null, "APP", null, new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+                for (String t : tables) {
+                    try (var st = s.connection().createStatement(); var rs = st.executeQuery(
+                            "SELECT COUNT(*) FROM \"APP\".\"" + t.replace("\"", "\"\"") + "\"")) {
+                        rows += rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+                return rows;
+            } finally {
+                s.release();
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /** Bytes on disk of this node's replica of {@code partition}, or -1 if it holds none. */
+    public long bytes(int partition) {
+        if (!replicas.containsKey(partition)) {
+            return -1;
+        }
+        try (var files = java.nio.file.Files.walk(stores.store(partition).directory())) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     /** Rolls back live branches idle longer than {@code limit}, on every replica. */
     public void expireIdleBranches(Duration limit) {
         replicas.values().forEach(r -> r.expireIdle(limit));

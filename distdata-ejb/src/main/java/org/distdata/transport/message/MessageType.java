@@ -37,7 +37,12 @@ public enum MessageType {
     CANCEL_FRAGMENT(43),
 
     PARTITION_SNAPSHOT_CHUNK(50),
-    PARTITION_SNAPSHOT_ACK(51);
+    PARTITION_SNAPSHOT_ACK(51),
+    /**
+     * A replica's checksum of one partition at one log index, for the consistency check; the
+     * payload is read by {@code org.distdata.replication.partition.ReplicaChecksums}.
+     */
+    REPLICA_CHECKSUM(55);
 
     private static final MessageType[] BY_CODE = new MessageType[128];
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -53,6 +54,7 @@ public final class MetaStateMachine implements StateMachine, AutoCloseable {
     private volatile long applied;
     private volatile RuntimeException stopped;
     private ExecutorService applyThread;
+    private boolean closed;
 
     public MetaStateMachine(MetadataDatabase db) {
         this.db = db;
@@ -72,18 +74,28 @@ public final class MetaStateMachine implements StateMachine, AutoCloseable {
     public void apply(long group, List<Entry> committed) {
         requireMetaGroup(group);
         List<Entry> batch = List.copyOf(committed);
-        applyThread().execute(() -> {
-            if (stopped != null) {
-                return;
-            }
-            try {
-                applyInOrder(batch);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "meta state machine stopped: cannot apply entries " + batch, e);
-                stopped = e;
-                wakeWaiters();
-            }
-        });
+        ExecutorService thread = applyThread();
+        if (thread == null) {
+            return; // closed: the host is shutting down too, and replays these after a restart
+        }
+        try {
+            thread.execute(() -> applyOnThread(batch));
+        } catch (RejectedExecutionException closing) {
+            // closed meanwhile: as above
+        }
+    }
+
+    private void applyOnThread(List<Entry> batch) {
+        if (stopped != null) {
+            return;
+        }
+        try {
+            applyInOrder(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "meta state machine stopped: cannot apply entries " + batch, e);
+            stopped = e;
+            wakeWaiters();
+        }
     }
 
     /**
@@ -186,6 +198,7 @@ public final class MetaStateMachine implements StateMachine, AutoCloseable {
         synchronized (this) {
             thread = applyThread;
             applyThread = null;
+            closed = true;
         }
         if (thread != null) {
             thread.shutdown();
@@ -275,7 +288,7 @@ public final class MetaStateMachine implements StateMachine, AutoCloseable {
     }
 
     private synchronized ExecutorService applyThread() {
-        if (applyThread == null) {
+        if (applyThread == null && !closed) {
             applyThread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "distdata-meta-apply");
                 t.setDaemon(true);

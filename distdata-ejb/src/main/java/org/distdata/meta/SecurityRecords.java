@@ -35,7 +35,7 @@ final class SecurityRecords {
             if (em.find(UserAccount.class, c.username()) != null) {
                 return MetaOutcome.refused(ErrorCode.CONSTRAINT_VIOLATION, "user '" + c.username() + "' already exists");
             }
-            em.persist(new UserAccount(c.username(), c.passwordHash(), EnumSet.copyOf(c.roles())));
+            em.persist(new UserAccount(c.username(), c.passwordHash(), c.roles()));
         } else if (command instanceof FirstAdminCreated c) {
             if (!users(em).isEmpty()) {
                 return MetaOutcome.refused(ErrorCode.CONSTRAINT_VIOLATION, "the cluster has users already");
@@ -97,7 +97,7 @@ final class SecurityRecords {
             revoke = true;
         }
         if (c.roles() != null) {
-            a.roles(c.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(c.roles()));
+            a.roles(c.roles());
         }
         if (c.enabled() != null) {
             revoke |= a.enabled() && !c.enabled();

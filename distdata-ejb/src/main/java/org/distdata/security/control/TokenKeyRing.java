@@ -44,10 +44,7 @@ final class TokenKeyRing {
         TokenSigner signer = current;
         Optional<TokenClaims> claims = signer == null ? Optional.empty() : signer.verify(token);
         for (Verifier v : retired) {
-            if (claims.isPresent()) {
-                break;
-            }
-            if (now.isBefore(v.validUntil())) {
+            if (claims.isEmpty() && now.isBefore(v.validUntil())) {
                 claims = v.signer().verify(token);
             }
         }

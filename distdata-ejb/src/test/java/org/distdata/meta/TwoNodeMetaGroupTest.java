@@ -6,6 +6,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.security.control.UserView;
 import org.distdata.security.entity.Role;
+import org.distdata.sql.stats.StatisticsStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,7 @@ class TwoNodeMetaGroupTest {
         assertThat(caughtUp(b).catalog.find("ORDERS")).contains(orders);
         assertThat(b.catalog.version()).isGreaterThan(versionBefore);
         assertThat(caughtUp(a).catalog.statistics("ORDERS")).hasValueSatisfying(s -> assertThat(s.rows()).isEqualTo(9));
+        assertThat(new StatisticsStore(a.catalog).estimatedRows("ORDERS")).as("the planner's view on A").isEqualTo(9);
 
         b.close(); // a restart, then the log is handed over again from its start: nothing twice
         b = new MetaNode(dir.resolve("b"), log).start(Optional.of(ADMIN_PASSWORD));

@@ -142,6 +142,19 @@ class MetaStateMachineTest {
     }
 
     @Test
+    void eachRevocationPrunesTheRevocationsExpiredByItsTime() {
+        sm.applyInOrder(List.of(command(1, new MetaCommand.TokenRevoked("t1", 1_000, 500)),
+                command(2, new MetaCommand.TokenRevoked("t2", 5_000, 900))));
+        assertThat(count("RevokedToken")).as("t1 still unexpired at 900").isEqualTo(2);
+
+        sm.applyInOrder(List.of(command(3, new MetaCommand.TokenRevoked("t3", 9_000, 1_001))));
+
+        List<String> left = db.read(em -> em.createQuery("SELECT r.tokenId FROM RevokedToken r ORDER BY r.tokenId",
+                String.class).getResultList());
+        assertThat(left).containsExactly("t2", "t3");
+    }
+
+    @Test
     void theMetaStateMachineServesOnlyGroupZero() {
         assertThatThrownBy(() -> sm.appliedIndex(1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -114,6 +114,17 @@ class TwoNodeMetaGroupTest {
     }
 
     @Test
+    void revokingAllTokensOfAUserOnOneNodeIsHonouredByTheOther() {
+        startBoth();
+        String token = b.security.auth().login("admin", ADMIN_PASSWORD, IP).token();
+
+        caughtUp(a).security.auth().revokeAllTokens("admin");
+
+        assertThat(caughtUp(b).security.auth().verify(token)).isEmpty();
+        assertThat(b.security.auth().verify(b.security.auth().login("admin", ADMIN_PASSWORD, IP).token())).isPresent();
+    }
+
+    @Test
     void aTableRegisteredThroughOneNodeIsKnownToTheOtherWithItsColumnsWithoutAnyPartition() {
         startBoth();
         long versionBefore = b.catalog.version();

@@ -4,6 +4,11 @@ import org.distdata.catalog.entity.TableEntity;
 import org.distdata.catalog.entity.TableStatisticsEntity;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.meta.MetaCodec;
+import org.distdata.meta.MetaCommand;
+import org.distdata.meta.MetaGroup;
+import org.distdata.meta.MetaListener;
+import org.distdata.meta.MetaLog;
 import org.distdata.meta.MetadataDatabase;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.RowCursor;
@@ -16,41 +21,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The catalog: which tables and views exist and how each table is placed. The table list
- * and placement are persisted in the metadata database; column details are described by
- * the partitions' own Derby metadata. Names are stored as Derby stores them (unquoted
- * identifiers in upper case). The metadata database also keeps each table's latest ANALYZE
- * statistics; the catalog stores and deletes them with the table but leaves their meaning
- * to the SQL engine.
+ * The catalog: which tables and views exist, each table's shape and placement, and each
+ * table's latest ANALYZE statistics (kept for the SQL engine, which gives them meaning).
+ * Names are stored as Derby stores them (unquoted identifiers in upper case).
+ *
+ * <p>Reads are served from memory. Changes go through the {@link MetaLog} and reach every
+ * node's catalog the same way: the meta state machine stores them and then publishes them
+ * here ({@link #published}). A table's shape comes from the command that registered it, so a
+ * node knows every table without holding a replica of any partition.
  */
-public final class Catalog implements CatalogView {
+public final class Catalog implements CatalogView, MetaListener {
     private final MetadataDatabase metadata;
+    private final MetaLog log;
     private final PartitionExecutor partitions;
     private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
     private final Map<String, String> views = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, StoredStatistics> statistics = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
 
-    private Catalog(MetadataDatabase metadata, PartitionExecutor partitions) {
-        this.metadata = metadata;
+    private Catalog(MetaGroup meta, PartitionExecutor partitions) {
+        this.metadata = meta.database();
+        this.log = meta.log();
         this.partitions = partitions;
     }
 
-    public static Catalog load(MetadataDatabase metadata, PartitionExecutor partitions) {
-        Catalog catalog = new Catalog(metadata, partitions);
+    /** Loads the catalog from the node's metadata database and follows the meta group's changes from then on. */
+    public static Catalog load(MetaGroup meta, PartitionExecutor partitions) {
+        return meta.stateMachine().subscribe(() -> {
+            Catalog catalog = new Catalog(meta, partitions);
+            catalog.loadStored();
+            return catalog;
+        });
+    }
+
+    private void loadStored() {
         List<TableEntity> rows = metadata.read(em ->
                 em.createQuery("SELECT t FROM TableEntity t", TableEntity.class).getResultList());
         for (TableEntity row : rows) {
-            if ("VIEW".equals(row.kind())) {
-                catalog.views.put(row.name(), row.viewSql());
+            if (row.isView()) {
+                views.put(row.name(), row.viewSql());
+            } else if (row.shape() != null) {
+                tables.put(row.name(), MetaCodec.decodeTable(row.shape()));
             } else {
-                TableKind kind = TableKind.valueOf(row.kind());
-                catalog.describe(row.name(), kind, row.distributionColumn(), row.hiddenRowId())
-                        .ifPresent(def -> catalog.tables.put(def.name(), def));
+                describe(row.name(), TableKind.valueOf(row.kind()), row.distributionColumn(), row.hiddenRowId())
+                        .ifPresent(def -> tables.put(def.name(), def));
             }
         }
-        return catalog;
+        for (TableStatisticsEntity row : storedStatistics()) {
+            statistics.put(row.tableName(), row.toStored());
+        }
     }
 
     /** Changes whenever a table or view is added, changed or removed; lets callers cache per schema. */
@@ -86,73 +108,79 @@ public final class Catalog implements CatalogView {
         return Optional.ofNullable(views.get(name));
     }
 
-    /** Records a table created on every partition, reading its shape back from partition 0. */
-    public TableDef register(String name, TableKind kind, String distributionColumn, boolean hiddenRowId) {
-        TableDef def = describe(name, kind, distributionColumn, hiddenRowId)
-                .orElseThrow(() -> new IllegalStateException("table " + name + " missing after create"));
-        metadata.inTransaction(em -> {
-            em.persist(new TableEntity(name, kind.name(), distributionColumn, hiddenRowId, null));
-            return null;
-        });
-        tables.put(name, def);
-        version.incrementAndGet();
-        return def;
+    /** Records a table created on every partition, with the shape its partitions report. */
+    public TableDef register(TableDef table) {
+        log.submit(new MetaCommand.TableRegistered(table));
+        return require(table.name());
     }
 
-    /** Re-reads a table's shape after an index was created or dropped. */
+    /**
+     * Re-reads a table's shape after an index was created or dropped, from the partitions
+     * this node just ran the DDL on, and records it if it changed.
+     */
     public void refresh(String name) {
         TableDef old = require(name);
-        describe(name, old.kind(), old.distributionColumn(), old.hiddenRowId())
-                .ifPresent(def -> tables.put(name, def));
-        version.incrementAndGet();
+        Optional<TableDef> now = describe(name, old.kind(), old.distributionColumn(), old.hiddenRowId());
+        if (now.isPresent() && !now.get().equals(old)) {
+            log.submit(new MetaCommand.TableAltered(now.get()));
+        }
     }
 
-    /** Forgets a table or view, together with the table's stored statistics. */
+    /** Forgets a table (with its statistics) or a view; a name the catalog does not know changes nothing. */
     public void unregister(String name) {
-        metadata.inTransaction(em -> {
-            TableEntity e = em.find(TableEntity.class, name);
-            if (e != null) {
-                em.remove(e);
-            }
-            TableStatisticsEntity statistics = em.find(TableStatisticsEntity.class, name);
-            if (statistics != null) {
-                em.remove(statistics);
-            }
-            return null;
-        });
-        tables.remove(name);
-        views.remove(name);
-        version.incrementAndGet();
+        if (tables.containsKey(name)) {
+            log.submit(new MetaCommand.TableDropped(name));
+        } else if (views.containsKey(name)) {
+            log.submit(new MetaCommand.ViewDropped(name));
+        }
     }
 
-    /** The statistics of every table as stored by {@link #storeStatistics}; read once at startup. */
+    public void registerView(String name, String sql) {
+        log.submit(new MetaCommand.ViewCreated(name, sql));
+    }
+
+    /** The latest statistics stored for {@code table}, by whichever node analyzed it. */
+    public Optional<StoredStatistics> statistics(String table) {
+        return Optional.ofNullable(statistics.get(table));
+    }
+
+    /** Replaces the stored statistics of {@code statistics.table()}; ignored if that table is gone. */
+    public void storeStatistics(StoredStatistics statistics) {
+        log.submit(new MetaCommand.StatisticsStored(statistics));
+    }
+
+    /** The statistics rows of the metadata database, as stored; for checks and tools. */
     public List<TableStatisticsEntity> storedStatistics() {
         return metadata.read(em -> em.createQuery("SELECT s FROM TableStatisticsEntity s",
                 TableStatisticsEntity.class).getResultList());
     }
 
-    /** Replaces the stored statistics of {@code statistics.tableName()}. */
-    public void storeStatistics(TableStatisticsEntity statistics) {
-        metadata.inTransaction(em -> {
-            TableStatisticsEntity old = em.find(TableStatisticsEntity.class, statistics.tableName());
-            if (old != null) {
-                // Deleted and flushed before the new row goes in, rather than merged: the old
-                // column rows then go by table name alone, never matched on their CLOB values
-                // (which Derby cannot compare).
-                em.remove(old);
-                em.flush();
+    /** Follows a change the meta state machine has stored (on any node's proposal). */
+    @Override
+    public void published(MetaCommand command) {
+        if (command instanceof MetaCommand.TableRegistered c) {
+            tables.put(c.table().name(), c.table());
+        } else if (command instanceof MetaCommand.TableAltered c) {
+            tables.put(c.table().name(), c.table());
+        } else if (command instanceof MetaCommand.TableDropped c) {
+            if (tables.remove(c.name()) == null) {
+                return;
             }
-            em.persist(statistics);
-            return null;
-        });
-    }
-
-    public void registerView(String name, String sql) {
-        metadata.inTransaction(em -> {
-            em.persist(new TableEntity(name, "VIEW", null, false, sql));
-            return null;
-        });
-        views.put(name, sql);
+            statistics.remove(c.name());
+        } else if (command instanceof MetaCommand.ViewCreated c) {
+            views.put(c.name(), c.sql());
+        } else if (command instanceof MetaCommand.ViewDropped c) {
+            if (views.remove(c.name()) == null) {
+                return;
+            }
+        } else if (command instanceof MetaCommand.StatisticsStored c) {
+            if (tables.containsKey(c.statistics().table())) {
+                statistics.put(c.statistics().table(), c.statistics());
+            }
+            return; // statistics do not change the schema
+        } else {
+            return;
+        }
         version.incrementAndGet();
     }
 
@@ -202,9 +230,7 @@ public final class Catalog implements CatalogView {
     private Optional<TableDef> describe(String name, TableKind kind, String distributionColumn, boolean hiddenRowId) {
         try {
             Optional<TableShape> shape = partitions.describe(0, name);
-            return shape.map(s -> new TableDef(name, kind,
-                    s.columns().stream().filter(c -> !c.name().equals(TableDef.HIDDEN_ROW_ID)).toList(),
-                    s.primaryKey(), distributionColumn, hiddenRowId, s.indexes(), s.uniqueKeys()));
+            return shape.map(s -> TableDef.of(name, kind, s, distributionColumn, hiddenRowId));
         } catch (SQLException e) {
             throw new DistDataException(ErrorCode.INTERNAL, "cannot describe table " + name + ": " + e.getMessage(), e);
         }

@@ -16,6 +16,17 @@ public record TableDef(String name, TableKind kind, List<ColumnDef> columns, Lis
 
     public static final String HIDDEN_ROW_ID = "DD_ROWID";
 
+    /**
+     * The definition of a table whose partitions report {@code shape}; the hidden row id
+     * column, if the shape has it, is left out of the visible columns.
+     */
+    public static TableDef of(String name, TableKind kind, TableShape shape, String distributionColumn,
+                              boolean hiddenRowId) {
+        return new TableDef(name, kind,
+                shape.columns().stream().filter(c -> !c.name().equals(HIDDEN_ROW_ID)).toList(),
+                shape.primaryKey(), distributionColumn, hiddenRowId, shape.indexes(), shape.uniqueKeys());
+    }
+
     public Optional<ColumnDef> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }

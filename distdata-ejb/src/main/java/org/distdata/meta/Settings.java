@@ -3,36 +3,34 @@ package org.distdata.meta;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Durable named settings in the metadata database. */
+/**
+ * Named cluster settings (the partition count, ...): read from this node's metadata
+ * database, changed only through the meta log, so every node holds the same values.
+ */
 public final class Settings {
-    private final MetadataDatabase db;
+    private final MetaGroup meta;
 
-    public Settings(MetadataDatabase db) {
-        this.db = db;
+    public Settings(MetaGroup meta) {
+        this.meta = meta;
     }
 
     public Optional<String> get(String name) {
-        return db.read(em -> Optional.ofNullable(em.find(SettingEntity.class, name)).map(SettingEntity::value));
+        return meta.database().read(em -> Optional.ofNullable(em.find(SettingEntity.class, name))
+                .map(SettingEntity::value));
     }
 
     public void put(String name, String value) {
-        db.inTransaction(em -> {
-            SettingEntity e = em.find(SettingEntity.class, name);
-            if (e == null) {
-                em.persist(new SettingEntity(name, value));
-            } else {
-                e.value(value);
-            }
-            return null;
-        });
+        meta.log().submit(new MetaCommand.SettingPut(name, value, false));
     }
 
-    /** Returns the stored value, first storing {@code initial.get()} when there is none. */
-    public synchronized String getOrCreate(String name, Supplier<String> initial) {
+    /**
+     * The setting's value, first proposing {@code initial.get()} when there is none: of nodes
+     * starting at once, the first proposal in the log sets it and all of them return that value.
+     */
+    public String getOrCreate(String name, Supplier<String> initial) {
         return get(name).orElseGet(() -> {
-            String v = initial.get();
-            put(name, v);
-            return v;
+            meta.log().submit(new MetaCommand.SettingPut(name, initial.get(), true));
+            return get(name).orElseThrow();
         });
     }
 }

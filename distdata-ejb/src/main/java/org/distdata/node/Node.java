@@ -3,6 +3,7 @@ package org.distdata.node;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.CatalogView;
 import org.distdata.load.CsvImporter;
+import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
 import org.distdata.meta.Settings;
 import org.distdata.partition.LocalPartitionExecutor;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 public final class Node implements AutoCloseable {
     private final NodeConfig config;
-    private final MetadataDatabase metadata;
+    private final MetaGroup meta;
     private final PartitionSet partitions;
     private final Catalog catalog;
     private final DistributedSqlEngine sql;
@@ -36,10 +37,10 @@ public final class Node implements AutoCloseable {
     private final SecurityServices security;
     private volatile boolean ready;
 
-    private Node(NodeConfig config, MetadataDatabase metadata, PartitionSet partitions, Catalog catalog,
+    private Node(NodeConfig config, MetaGroup meta, PartitionSet partitions, Catalog catalog,
                  DistributedSqlEngine sql, SecurityServices security) {
         this.config = config;
-        this.metadata = metadata;
+        this.meta = meta;
         this.partitions = partitions;
         this.catalog = catalog;
         this.sql = sql;
@@ -55,23 +56,28 @@ public final class Node implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         MetadataDatabase metadata = MetadataDatabase.open(config.dataDir().resolve("meta"));
+        // A single node applies metadata changes at once. A cluster node wires
+        // MetaGroup.replicated(metadata, host::propose, timeout) instead and hosts
+        // meta.stateMachine() as group 0, before anything below reads or writes metadata.
+        MetaGroup meta = MetaGroup.local(metadata);
         PartitionSet partitions = null;
         try {
-            Settings settings = new Settings(metadata);
+            Settings settings = new Settings(meta);
             int p = Integer.parseInt(settings.getOrCreate("partitions", () -> Integer.toString(config.partitions())));
             partitions = PartitionSet.open(config.dataDir().resolve("partitions"), p);
             PartitionExecutor executor = new LocalPartitionExecutor(partitions);
-            Catalog catalog = Catalog.load(metadata, executor);
+            Catalog catalog = Catalog.load(meta, executor);
             DistributedSqlEngine sql = new DistributedSqlEngine(catalog, executor);
-            SecurityServices security = SecurityServices.open(metadata, settings,
+            SecurityServices security = SecurityServices.open(meta,
                     new SecurityConfig(config.adminPassword(), config.tokenTtl(), Clock.systemUTC()));
-            Node node = new Node(config, metadata, partitions, catalog, sql, security);
+            Node node = new Node(config, meta, partitions, catalog, sql, security);
             node.ready = true;
             return node;
         } catch (RuntimeException e) {
             if (partitions != null) {
                 partitions.close();
             }
+            meta.stateMachine().close();
             metadata.close();
             throw e;
         }
@@ -118,7 +124,8 @@ public final class Node implements AutoCloseable {
             sql.close();
             partitions.close();
         } finally {
-            metadata.close();
+            meta.stateMachine().close();
+            meta.database().close();
         }
     }
 }

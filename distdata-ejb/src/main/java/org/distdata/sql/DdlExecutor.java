@@ -111,7 +111,7 @@ final class DdlExecutor {
                             + SqlNames.quote(TableDef.HIDDEN_ROW_ID) + " BIGINT NOT NULL DEFAULT 0", false);
                 }
             }
-            TableDef def = ctx.catalog().register(name, kind, column, hidden);
+            TableDef def = ctx.catalog().register(TableDef.of(name, kind, shape, column, hidden));
             ctx.gateway().defineTable(def);
             return 0;
         } catch (RuntimeException | SQLException e) {

@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.distdata.catalog.entity.ColumnStatisticsRow;
-import org.distdata.catalog.entity.TableStatisticsEntity;
+import org.distdata.catalog.StoredStatistics;
 import org.distdata.sql.stats.ColumnStatistics;
 import org.distdata.sql.stats.StatisticsStore;
 import org.distdata.sql.stats.TableStatistics;
@@ -121,10 +120,10 @@ class StatisticsStoreTest {
     @Test
     void statisticsOfColumnsTheTableNoLongerHasAreIgnored() {
         db.sql("CREATE TABLE t (id INT PRIMARY KEY)");
-        engine().catalog().storeStatistics(new TableStatisticsEntity("T", 0, 5, new long[] {5, 0, 0, 0}, List.of(
-                new ColumnStatisticsRow("ID", 5, 0, 5, true, "Integer:1", "Integer:5"),
-                new ColumnStatisticsRow("GONE", 5, 1, 2, true, "String:a", "String:b"))));
-        engine().catalog().storeStatistics(new TableStatisticsEntity("NO_SUCH_TABLE", 0, 1, new long[] {1, 0, 0, 0},
+        engine().catalog().storeStatistics(new StoredStatistics("T", 0, 5, List.of(5L, 0L, 0L, 0L), List.of(
+                new StoredStatistics.Column("ID", 5, 0, 5, true, "Integer:1", "Integer:5"),
+                new StoredStatistics.Column("GONE", 5, 1, 2, true, "String:a", "String:b"))));
+        engine().catalog().storeStatistics(new StoredStatistics("NO_SUCH_TABLE", 0, 1, List.of(1L, 0L, 0L, 0L),
                 List.of()));
 
         restart();

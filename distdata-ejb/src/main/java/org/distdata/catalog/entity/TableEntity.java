@@ -8,8 +8,10 @@ import jakarta.persistence.Table;
 
 /**
  * A catalog row: a table's name, its kind (DISTRIBUTED, REFERENCE or VIEW), its distribution
- * column and, for a view, its defining query. Column details are read from the partitions'
- * own Derby metadata, which is the authority on them.
+ * column, and either its full shape (columns, keys, indexes, in {@code MetaCodec}'s table
+ * encoding, so that a node knows the table without holding a replica of any partition) or,
+ * for a view, its defining query. Rows written before shapes were stored have none; the
+ * catalog then describes the table from a local partition once, as it always did.
  */
 @Entity
 @Table(name = "DD_TABLE")
@@ -31,15 +33,21 @@ public class TableEntity {
     @Column(name = "VIEW_SQL")
     private String viewSql;
 
+    @Lob
+    @Column(name = "SHAPE", length = 16 * 1024 * 1024)
+    private byte[] shape;
+
     protected TableEntity() {
     }
 
-    public TableEntity(String name, String kind, String distributionColumn, boolean hiddenRowId, String viewSql) {
+    public TableEntity(String name, String kind, String distributionColumn, boolean hiddenRowId, String viewSql,
+                       byte[] shape) {
         this.name = name;
         this.kind = kind;
         this.distributionColumn = distributionColumn;
         this.hiddenRowId = hiddenRowId;
         this.viewSql = viewSql;
+        this.shape = shape;
     }
 
     public String name() {
@@ -60,5 +68,18 @@ public class TableEntity {
 
     public String viewSql() {
         return viewSql;
+    }
+
+    public boolean isView() {
+        return "VIEW".equals(kind);
+    }
+
+    /** The table's shape as {@code MetaCodec.encodeTable} wrote it; null for a view or an old row. */
+    public byte[] shape() {
+        return shape;
+    }
+
+    public void shape(byte[] shape) {
+        this.shape = shape;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.distdata.catalog.StoredStatistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,26 @@ public class TableStatisticsEntity {
         this.rowsPerPartition = Arrays.stream(rowsPerPartition).mapToObj(Long::toString)
                 .collect(Collectors.joining(","));
         this.columns = new ArrayList<>(columns);
+    }
+
+    /** The row that stores {@code statistics}. */
+    public static TableStatisticsEntity of(StoredStatistics statistics) {
+        List<ColumnStatisticsRow> columns = statistics.columns().stream()
+                .map(c -> new ColumnStatisticsRow(c.name(), c.rows(), c.nulls(), c.distinct(), c.exactDistinct(),
+                        c.min(), c.max()))
+                .toList();
+        return new TableStatisticsEntity(statistics.table(), statistics.analyzedAtEpochMillis(), statistics.rows(),
+                statistics.rowsPerPartition().stream().mapToLong(Long::longValue).toArray(), columns);
+    }
+
+    /** The statistics this row stores. */
+    public StoredStatistics toStored() {
+        List<StoredStatistics.Column> figures = columns.stream()
+                .map(c -> new StoredStatistics.Column(c.columnName(), c.rows(), c.nulls(), c.distinct(),
+                        c.exactDistinct(), c.min(), c.max()))
+                .toList();
+        return new StoredStatistics(tableName, analyzedAtEpochMillis, rows,
+                Arrays.stream(rowsPerPartition()).boxed().toList(), figures);
     }
 
     public String tableName() {

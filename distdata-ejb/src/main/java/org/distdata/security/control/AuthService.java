@@ -2,40 +2,52 @@ package org.distdata.security.control;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.meta.MetaCommand;
+import org.distdata.meta.MetaLog;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Logs users in with a password, issuing signed expiring bearer tokens, verifies tokens on
  * every request and revokes them on logout. Password guessing is throttled per username and
- * per client address ({@link LoginThrottle}). A token is accepted only while it is unexpired,
- * not revoked, and its user still exists, is enabled and has the same token version as when
- * it was issued; the caller gets the user's <em>current</em> roles, so a demotion takes
- * effect at once.
+ * per client address ({@link LoginThrottle}), on this node only. A token is accepted only
+ * while it is unexpired, not revoked, and its user still exists, is enabled and has the same
+ * token version as when it was issued; the caller gets the user's <em>current</em> roles, so
+ * a demotion takes effect at once. Users, signing keys and revocations are the cluster's
+ * (changed through the meta log), so a token issued or revoked on one node counts on all.
  */
 public final class AuthService {
     private static final String BAD_CREDENTIALS = "invalid username or password, or the account is disabled";
 
+    private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+
+    private final MetaLog log;
     private final UserStore users;
     private final PasswordHasher hasher;
-    private final TokenSigner signer;
+    private final TokenKeyRing keys;
     private final RevokedTokens revoked;
+    private final SecureRandom random;
     private final LoginThrottle perUser;
     private final LoginThrottle perAddress;
     private final Duration tokenTtl;
     private final Clock clock;
 
-    AuthService(UserStore users, PasswordHasher hasher, TokenSigner signer, RevokedTokens revoked,
-                Duration tokenTtl, Clock clock) {
-        this.users = users;
+    AuthService(MetaLog log, SecurityView view, PasswordHasher hasher, SecureRandom random, Duration tokenTtl,
+                Clock clock) {
+        this.log = log;
+        this.users = view.users;
         this.hasher = hasher;
-        this.signer = signer;
-        this.revoked = revoked;
+        this.keys = view.keys;
+        this.revoked = view.revoked;
+        this.random = random;
         this.tokenTtl = tokenTtl;
         this.clock = clock;
         // A username tolerates a few typos; an address may front several users (NAT), so more.
@@ -74,20 +86,32 @@ public final class AuthService {
         }
         perUser.recordSuccess(userKey);
         if (hasher.needsRehash(u.passwordHash())) {
-            // The iteration count has grown since this password was stored: upgrade it now,
-            // the only moment the plain password is at hand. Not a password change: tokens stay.
-            String upgraded = hasher.hash(password);
-            users.modify(u.username(), a -> a.passwordHash(upgraded));
+            rehash(u, password);
         }
         Instant expiresAt = clock.instant().plus(tokenTtl);
         TokenClaims claims = new TokenClaims(u.username(), u.roles(), UUID.randomUUID().toString(),
                 u.tokenVersion(), expiresAt);
-        return new IssuedToken(signer.sign(claims), expiresAt, u.roles());
+        return new IssuedToken(keys.sign(claims), expiresAt, u.roles());
+    }
+
+    /**
+     * Starts signing new tokens with a fresh key, on every node. Tokens signed with the
+     * previous key stay valid until they expire (the token lifetime from now).
+     */
+    public void rotateSigningKey() {
+        Instant now = clock.instant();
+        log.submit(new MetaCommand.SigningKeyRotated(SecurityServices.newKeyId(random),
+                SecurityServices.newKey(random), now.toEpochMilli(), now.plus(tokenTtl).toEpochMilli()));
+    }
+
+    /** Revokes every token issued to {@code username} so far, on every node. */
+    public void revokeAllTokens(String username) {
+        log.submit(new MetaCommand.UserTokensRevoked(username));
     }
 
     /** The caller a token stands for, or empty when it is invalid, expired, revoked or outdated. */
     public Optional<Caller> verify(String bearerToken) {
-        Optional<TokenClaims> claims = signer.verify(bearerToken).filter(this::isLive);
+        Optional<TokenClaims> claims = keys.verify(bearerToken, clock.instant()).filter(this::isLive);
         if (claims.isEmpty()) {
             return Optional.empty();
         }
@@ -100,9 +124,23 @@ public final class AuthService {
 
     /** Revokes the presented token until it expires; rejects a token that is not valid now. */
     public void logout(String bearerToken) {
-        TokenClaims claims = signer.verify(bearerToken).filter(this::isLive)
+        TokenClaims claims = keys.verify(bearerToken, clock.instant()).filter(this::isLive)
                 .orElseThrow(() -> new DistDataException(ErrorCode.UNAUTHENTICATED, "invalid or expired token"));
-        revoked.revoke(claims.tokenId(), claims.expiresAt());
+        log.submit(new MetaCommand.TokenRevoked(claims.tokenId(), claims.expiresAt().toEpochMilli(),
+                clock.millis()));
+    }
+
+    /**
+     * The iteration count has grown since this password was stored: upgrade it now, the only
+     * moment the plain password is at hand. Best effort: a login must not fail because the
+     * meta group is unreachable, and the next login tries again.
+     */
+    private void rehash(StoredUser u, String password) {
+        try {
+            log.submit(new MetaCommand.PasswordRehashed(u.username(), u.passwordHash(), hasher.hash(password)));
+        } catch (DistDataException e) {
+            LOG.log(Level.INFO, "could not store the rehashed password of " + u.username() + ": " + e.getMessage());
+        }
     }
 
     private boolean isLive(TokenClaims c) {

@@ -9,29 +9,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ids of tokens revoked by logout. Kept in memory for the per-request check and in the
- * metadata database so they stay revoked across restarts; an entry is dropped once its
- * token has expired, since expiry rejects the token anyway.
+ * The ids of tokens revoked by logout on any node, in memory for the per-request check. The
+ * metadata database keeps them across restarts (written by the meta state machine, which also
+ * prunes expired ones); expired entries are skipped at load and dropped from memory as new
+ * revocations arrive, since expiry rejects those tokens anyway.
  */
 final class RevokedTokens {
-    private final MetadataDatabase db;
-    private final Clock clock;
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
-    private RevokedTokens(MetadataDatabase db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+    private RevokedTokens() {
     }
 
     static RevokedTokens load(MetadataDatabase db, Clock clock) {
-        RevokedTokens tokens = new RevokedTokens(db, clock);
+        RevokedTokens tokens = new RevokedTokens();
         long now = clock.millis();
-        db.inTransaction(em -> {
-            em.createQuery("DELETE FROM RevokedToken r WHERE r.expiresAtEpochMillis < :now")
-                    .setParameter("now", now).executeUpdate();
-            return null;
-        });
-        db.read(em -> em.createQuery("SELECT r FROM RevokedToken r", RevokedToken.class).getResultList())
+        db.read(em -> em.createQuery("SELECT r FROM RevokedToken r", RevokedToken.class).getResultList()).stream()
+                .filter(r -> r.expiresAtEpochMillis() >= now)
                 .forEach(r -> tokens.revoked.put(r.tokenId(), Instant.ofEpochMilli(r.expiresAtEpochMillis())));
         return tokens;
     }
@@ -40,17 +33,9 @@ final class RevokedTokens {
         return revoked.containsKey(tokenId);
     }
 
-    void revoke(String tokenId, Instant expiresAt) {
-        if (revoked.putIfAbsent(tokenId, expiresAt) != null) {
-            return;
-        }
-        db.inTransaction(em -> {
-            if (em.find(RevokedToken.class, tokenId) == null) {
-                em.persist(new RevokedToken(tokenId, expiresAt.toEpochMilli()));
-            }
-            return null;
-        });
-        Instant now = clock.instant();
-        revoked.values().removeIf(exp -> exp.isBefore(now));
+    /** A revocation the meta log applied; those expired before {@code revokedAt} are forgotten. */
+    void revoked(String tokenId, Instant expiresAt, Instant revokedAt) {
+        revoked.put(tokenId, expiresAt);
+        revoked.values().removeIf(exp -> exp.isBefore(revokedAt));
     }
 }

@@ -2,31 +2,34 @@ package org.distdata.security.control;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.meta.MetaCommand;
+import org.distdata.meta.MetaLog;
 import org.distdata.security.entity.Role;
-import org.distdata.security.entity.UserAccount;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * User administration (the {@code /api/v1/users} endpoints). Validates input, hashes
- * passwords, revokes a user's tokens when the password changes or the user is disabled,
- * and never lets the last enabled admin be deleted, disabled or demoted — the cluster would
- * be left without anyone able to administer it. Writes are serialized so that last-admin
- * check and change are atomic.
+ * User administration (the {@code /api/v1/users} endpoints). Validates input and hashes
+ * passwords here, then changes users through the meta log; the meta state machine settles
+ * what must hold cluster-wide, in log order: a name is taken once, a password change or a
+ * disable revokes the user's tokens, and the last enabled admin is never deleted, disabled or
+ * demoted — the cluster would be left without anyone able to administer it. Its refusals
+ * come back as the same errors as before. Reads are served by this node's user store.
  */
 public final class UserService {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
     static final int MIN_PASSWORD_LENGTH = 8;
     static final int MAX_PASSWORD_LENGTH = 1024;
 
+    private final MetaLog log;
     private final UserStore store;
     private final PasswordHasher hasher;
 
-    UserService(UserStore store, PasswordHasher hasher) {
+    UserService(MetaLog log, UserStore store, PasswordHasher hasher) {
+        this.log = log;
         this.store = store;
         this.hasher = hasher;
     }
@@ -35,76 +38,55 @@ public final class UserService {
         return store.all().stream().map(StoredUser::view).toList();
     }
 
-    public synchronized UserView create(String username, String password, Set<Role> roles) {
+    public UserView create(String username, String password, Set<Role> roles) {
         requireValidUsername(username);
         requireValidPassword(password);
         requireRoles(roles);
-        if (store.find(username).isPresent()) {
+        if (store.find(username).isPresent()) { // spares the hashing; the state machine decides
             throw new DistDataException(ErrorCode.CONSTRAINT_VIOLATION, "user '" + username + "' already exists");
         }
-        UserAccount account = new UserAccount(username, hasher.hash(password), EnumSet.copyOf(roles));
-        store.insert(account);
-        return StoredUser.of(account).view();
+        log.submit(new MetaCommand.UserCreated(username, hasher.hash(password), roles));
+        return existing(username).view();
     }
 
-    public synchronized UserView update(String username, Optional<String> password, Optional<Set<Role>> roles,
-                                        Optional<Boolean> enabled) {
-        StoredUser current = existing(username);
+    public UserView update(String username, Optional<String> password, Optional<Set<Role>> roles,
+                           Optional<Boolean> enabled) {
+        existing(username);
         password.ifPresent(UserService::requireValidPassword);
         roles.ifPresent(UserService::requireRoles);
-        boolean staysAdmin = roles.map(r -> r.contains(Role.ADMIN)).orElse(current.roles().contains(Role.ADMIN))
-                && enabled.orElse(current.enabled());
-        if (current.isEnabledAdmin() && !staysAdmin) {
-            requireAnotherEnabledAdmin(username);
-        }
         String newHash = password.map(hasher::hash).orElse(null);
-        return store.modify(username, a -> {
-            boolean revoke = false;
-            if (newHash != null) {
-                a.passwordHash(newHash);
-                revoke = true;
-            }
-            roles.ifPresent(r -> a.roles(EnumSet.copyOf(r)));
-            if (enabled.isPresent()) {
-                revoke |= a.enabled() && !enabled.get();
-                a.enabled(enabled.get());
-            }
-            if (revoke) {
-                a.bumpTokenVersion();
-            }
-        }).view();
+        log.submit(new MetaCommand.UserUpdated(username, newHash, roles.orElse(null), enabled.orElse(null)));
+        return existing(username).view();
     }
 
-    public synchronized void delete(String username) {
-        StoredUser current = existing(username);
-        if (current.isEnabledAdmin()) {
-            requireAnotherEnabledAdmin(username);
-        }
-        store.delete(username);
+    public void delete(String username) {
+        existing(username);
+        log.submit(new MetaCommand.UserDeleted(username));
     }
 
-    /** Creates the first admin if there is no user at all; returns whether it did. */
-    synchronized boolean createFirstAdmin(String username, String password) {
+    /**
+     * Proposes the cluster's first admin; returns whether this proposal created it. When
+     * several nodes start at once, only the first proposal in the log finds no user.
+     */
+    boolean createFirstAdmin(String username, String password) {
         if (!store.isEmpty()) {
             return false;
         }
         requireValidPassword(password);
-        store.insert(new UserAccount(username, hasher.hash(password), EnumSet.of(Role.ADMIN)));
-        return true;
+        try {
+            log.submit(new MetaCommand.FirstAdminCreated(username, hasher.hash(password)));
+            return true;
+        } catch (DistDataException e) {
+            if (e.code() != ErrorCode.CONSTRAINT_VIOLATION) {
+                throw e;
+            }
+            return false; // another node's first admin came first
+        }
     }
 
     private StoredUser existing(String username) {
         return store.find(username == null ? "" : username)
                 .orElseThrow(() -> new DistDataException(ErrorCode.NOT_FOUND, "no user '" + username + "'"));
-    }
-
-    private void requireAnotherEnabledAdmin(String username) {
-        boolean another = store.all().stream()
-                .anyMatch(u -> u.isEnabledAdmin() && !u.username().equals(username));
-        if (!another) {
-            throw new DistDataException(ErrorCode.CONSTRAINT_VIOLATION,
-                    "'" + username + "' is the last enabled admin; create or enable another admin first");
-        }
     }
 
     private static void requireValidUsername(String username) {

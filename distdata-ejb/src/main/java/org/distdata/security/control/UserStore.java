@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
- * The user accounts of this node: stored in the metadata database, mirrored in memory so
- * that verifying a token on every request costs no database round trip. All writes go
- * through this class, which keeps the mirror exact.
+ * The user accounts of the cluster as this node's metadata database holds them, mirrored in
+ * memory so that verifying a token on every request costs no database round trip. Only the
+ * meta state machine changes the accounts; {@link SecurityView} then re-reads the changed
+ * account here, which keeps the mirror exact (token versions included).
  */
 final class UserStore {
     private final MetadataDatabase db;
@@ -42,32 +42,10 @@ final class UserStore {
         return byName.isEmpty();
     }
 
-    void insert(UserAccount account) {
-        db.inTransaction(em -> {
-            em.persist(account);
-            return null;
-        });
-        byName.put(account.username(), StoredUser.of(account));
-    }
-
-    StoredUser modify(String username, Consumer<UserAccount> change) {
-        StoredUser updated = db.inTransaction(em -> {
-            UserAccount a = em.find(UserAccount.class, username);
-            change.accept(a);
-            return StoredUser.of(a);
-        });
-        byName.put(username, updated);
-        return updated;
-    }
-
-    void delete(String username) {
-        db.inTransaction(em -> {
-            UserAccount a = em.find(UserAccount.class, username);
-            if (a != null) {
-                em.remove(a);
-            }
-            return null;
-        });
-        byName.remove(username);
+    /** Takes the account of {@code username} as now stored, or forgets it when it is gone. */
+    void reload(String username) {
+        Optional<StoredUser> now = db.read(em -> Optional.ofNullable(em.find(UserAccount.class, username))
+                .map(StoredUser::of));
+        now.ifPresentOrElse(u -> byName.put(username, u), () -> byName.remove(username));
     }
 }

@@ -6,16 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.distdata.catalog.entity.ColumnStatisticsRow;
-import org.distdata.catalog.entity.TableStatisticsEntity;
+import org.distdata.catalog.StoredStatistics;
 
 /**
- * Turns {@link TableStatistics} into the catalog's {@link TableStatisticsEntity} and back.
+ * Turns {@link TableStatistics} into the catalog's {@link StoredStatistics} and back.
  * Smallest and largest values become type-tagged text, {@code <Java type>:<toString()>}
  * (for example {@code BigDecimal:1.50}), which reads back as an equal value of the same
  * class for every type a partition returns for an ordered column. A value of any other type
@@ -40,23 +40,23 @@ final class StatisticsCodec {
     private StatisticsCodec() {
     }
 
-    static TableStatisticsEntity toEntity(TableStatistics statistics, Instant analyzedAt) {
-        List<ColumnStatisticsRow> columns = new ArrayList<>();
-        statistics.columns().forEach((name, c) -> columns.add(new ColumnStatisticsRow(name, c.rows(), c.nulls(),
+    static StoredStatistics toStored(TableStatistics statistics, Instant analyzedAt) {
+        List<StoredStatistics.Column> columns = new ArrayList<>();
+        statistics.columns().forEach((name, c) -> columns.add(new StoredStatistics.Column(name, c.rows(), c.nulls(),
                 c.distinct(), c.exactDistinct(), encode(c.min()), encode(c.max()))));
-        return new TableStatisticsEntity(statistics.table(), analyzedAt.toEpochMilli(), statistics.rows(),
-                statistics.rowsPerPartition(), columns);
+        return new StoredStatistics(statistics.table(), analyzedAt.toEpochMilli(), statistics.rows(),
+                Arrays.stream(statistics.rowsPerPartition()).boxed().toList(), columns);
     }
 
     /** The stored figures, as of {@code catalogVersion} (catalog versions are not persisted). */
-    static TableStatistics fromEntity(TableStatisticsEntity entity, long catalogVersion) {
+    static TableStatistics fromStored(StoredStatistics stored, long catalogVersion) {
         Map<String, ColumnStatistics> columns = new LinkedHashMap<>();
-        for (ColumnStatisticsRow c : entity.columns()) {
-            columns.put(c.columnName(), new ColumnStatistics(c.rows(), c.nulls(), c.distinct(), c.exactDistinct(),
+        for (StoredStatistics.Column c : stored.columns()) {
+            columns.put(c.name(), new ColumnStatistics(c.rows(), c.nulls(), c.distinct(), c.exactDistinct(),
                     decode(c.min()), decode(c.max())));
         }
-        return new TableStatistics(entity.tableName(), entity.rows(), entity.rowsPerPartition(), columns,
-                catalogVersion);
+        return new TableStatistics(stored.table(), stored.rows(),
+                stored.rowsPerPartition().stream().mapToLong(Long::longValue).toArray(), columns, catalogVersion);
     }
 
     /** {@code value} as tagged text; null for null or a type without a parser. */

@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.distdata.catalog.Catalog;
+import org.distdata.catalog.StoredStatistics;
 import org.distdata.catalog.TableDef;
-import org.distdata.catalog.entity.TableStatisticsEntity;
 
 /**
- * The planner's source of table statistics: each table's latest ANALYZE result, kept in the
- * metadata database through the {@link Catalog} so that it survives a restart, and how many
- * rows DML changed since, from which it judges staleness and estimates the current row count.
+ * The planner's source of table statistics: each table's latest ANALYZE result, stored through
+ * the {@link Catalog} (so that it survives a restart and reaches every node, whichever node
+ * ran the ANALYZE), and how many rows DML changed since, from which it judges staleness and
+ * estimates the current row count. The catalog's copy is the truth; this class keeps it
+ * decoded, and decodes again when the catalog holds a different one.
  *
  * <p>Modification counts live in memory only: a restarted node counts from zero again, so
  * statistics analyzed before a restart look fresh until new changes add up. The executors
@@ -30,7 +32,8 @@ public final class StatisticsStore implements StatisticsSource {
     /** ... plus this many rows, so that small tables are not re-analyzed after every few writes. */
     public static final long STALE_ROWS = 500;
 
-    private record Analyzed(TableStatistics statistics, Instant at) {
+    /** {@code statistics} decoded from (or, after a local ANALYZE, stored as) {@code source}. */
+    private record Analyzed(StoredStatistics source, TableStatistics statistics) {
     }
 
     private final Catalog catalog;
@@ -38,16 +41,9 @@ public final class StatisticsStore implements StatisticsSource {
     private final Map<String, Analyzed> latest = new ConcurrentHashMap<>();
     private final Map<String, ModificationCounts> counted = new ConcurrentHashMap<>();
 
-    /** Loads the statistics stored for the catalog's tables; those of unknown tables are ignored. */
     public StatisticsStore(Catalog catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
-        for (TableStatisticsEntity stored : catalog.storedStatistics()) {
-            if (catalog.find(stored.tableName()).isPresent()) {
-                latest.put(stored.tableName(), new Analyzed(StatisticsCodec.fromEntity(stored, catalog.version()),
-                        Instant.ofEpochMilli(stored.analyzedAtEpochMillis())));
-            }
-        }
     }
 
     public StatisticsStore(Catalog catalog) {
@@ -60,12 +56,12 @@ public final class StatisticsStore implements StatisticsSource {
      */
     @Override
     public TableStatistics statistics(String table) {
-        Analyzed analyzed = latest.get(table);
         TableDef def = catalog.find(table).orElse(null);
-        if (analyzed == null || def == null) {
+        StoredStatistics stored = catalog.statistics(table).orElse(null);
+        if (def == null || stored == null) {
             return null;
         }
-        TableStatistics s = analyzed.statistics();
+        TableStatistics s = decoded(table, stored);
         if (s.columns().keySet().stream().allMatch(c -> def.column(c).isPresent())) {
             return s;
         }
@@ -80,7 +76,7 @@ public final class StatisticsStore implements StatisticsSource {
 
     /** When {@code table} was last analyzed, empty if never. */
     public Optional<Instant> analyzedAt(String table) {
-        return Optional.ofNullable(latest.get(table)).map(Analyzed::at);
+        return catalog.statistics(table).map(s -> Instant.ofEpochMilli(s.analyzedAtEpochMillis()));
     }
 
     /** Rows inserted, updated or deleted since the last ANALYZE (since startup if none). */
@@ -124,7 +120,7 @@ public final class StatisticsStore implements StatisticsSource {
         }
     }
 
-    /** A dropped table's statistics and counts no longer apply (the catalog deletes the stored copy). */
+    /** A dropped table's counts no longer apply (its statistics go with the catalog's table). */
     public void forget(String table) {
         latest.remove(table);
         counted.remove(table);
@@ -135,14 +131,29 @@ public final class StatisticsStore implements StatisticsSource {
     }
 
     /**
-     * Keeps a fresh ANALYZE result, in the metadata database first. {@code countedBefore} is
-     * what {@link #modifications} said when the scan began: only changes since stay counted.
+     * Stores a fresh ANALYZE result through the catalog. {@code countedBefore} is what
+     * {@link #modifications} said when the scan began: only changes since stay counted.
      */
     void analyzed(TableStatistics statistics, ModificationCounts countedBefore) {
-        Instant at = clock.instant();
-        catalog.storeStatistics(StatisticsCodec.toEntity(statistics, at));
-        latest.put(statistics.table(), new Analyzed(statistics, at));
+        StoredStatistics stored = StatisticsCodec.toStored(statistics, clock.instant());
+        catalog.storeStatistics(stored);
+        latest.put(statistics.table(), new Analyzed(stored, statistics));
         counted.computeIfPresent(statistics.table(), (table, now) -> now.minus(countedBefore));
+    }
+
+    /**
+     * The statistics {@code stored} holds, decoded once per stored copy. After a local ANALYZE
+     * the catalog holds an equal copy of what was stored, and the figures as analyzed are kept.
+     */
+    private TableStatistics decoded(String table, StoredStatistics stored) {
+        Analyzed cached = latest.get(table);
+        if (cached != null && cached.source() == stored) {
+            return cached.statistics();
+        }
+        TableStatistics s = cached != null && cached.source().equals(stored) ? cached.statistics()
+                : StatisticsCodec.fromStored(stored, catalog.version());
+        latest.put(table, new Analyzed(stored, s));
+        return s;
     }
 
     private void record(String table, ModificationCounts change) {

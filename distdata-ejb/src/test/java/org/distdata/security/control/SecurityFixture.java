@@ -1,7 +1,7 @@
 package org.distdata.security.control;
 
+import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
-import org.distdata.meta.Settings;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,7 +47,7 @@ final class SecurityFixture implements AutoCloseable {
         db = MetadataDatabase.open(dir.resolve("meta"));
         // Cheap hashing keeps these tests fast; PasswordHasherTest covers the real iteration count.
         SecureRandom random = new SecureRandom();
-        security = SecurityServices.open(db, new Settings(db), new SecurityConfig(adminPassword, TTL, clock),
+        security = SecurityServices.open(MetaGroup.local(db), new SecurityConfig(adminPassword, TTL, clock),
                 random, new PasswordHasher(random, 1_000));
     }
 

@@ -28,7 +28,9 @@ import java.util.concurrent.Future;
 
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.ColumnDef;
+import org.distdata.catalog.TableDef;
 import org.distdata.catalog.TableKind;
+import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionExecutor;
@@ -74,8 +76,9 @@ class GatewayRelationTest {
         }
         work = new OnePartition();
         metadata = MetadataDatabase.open(dir.resolve("meta"));
-        Catalog catalog = Catalog.load(metadata, new OnePartitionCatalogSource());
-        catalog.register("T", TableKind.DISTRIBUTED, "ID", false);
+        OnePartitionCatalogSource source = new OnePartitionCatalogSource();
+        Catalog catalog = Catalog.load(MetaGroup.local(metadata), source);
+        catalog.register(TableDef.of("T", TableKind.DISTRIBUTED, source.describe(0, "T").orElseThrow(), "ID", false));
         gateway = new GatewayDatabase(catalog, new HashPartitioner(1));
     }
 

@@ -50,9 +50,10 @@ class StatisticsCodecTest {
                         "AMOUNT", new ColumnStatistics(7, 2, 5, false, new BigDecimal("0.10"), new BigDecimal("99.00")),
                         "NOTE", new ColumnStatistics(7, 7, 0, true, null, null)),
                 12);
-        TableStatisticsEntity entity = StatisticsCodec.toEntity(analyzed, Instant.ofEpochMilli(1_700_000_000_123L));
+        TableStatisticsEntity entity = TableStatisticsEntity.of(
+                StatisticsCodec.toStored(analyzed, Instant.ofEpochMilli(1_700_000_000_123L)));
 
-        TableStatistics back = StatisticsCodec.fromEntity(entity, 3);
+        TableStatistics back = StatisticsCodec.fromStored(entity.toStored(), 3);
 
         assertThat(entity.analyzedAtEpochMillis()).isEqualTo(1_700_000_000_123L);
         assertThat(back.table()).isEqualTo("ORDERS");

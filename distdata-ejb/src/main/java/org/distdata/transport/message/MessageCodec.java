@@ -53,6 +53,18 @@ public final class MessageCodec {
             case CANCEL_FRAGMENT -> FragmentCodec.write(out, (CancelFragment) message);
             case PARTITION_SNAPSHOT_CHUNK -> ClusterCodec.write(out, (PartitionSnapshotChunk) message);
             case PARTITION_SNAPSHOT_ACK -> ClusterCodec.write(out, (PartitionSnapshotAck) message);
+            case BRANCH_UPDATE -> PartitionCodec.write(out, (BranchUpdate) message);
+            case BRANCH_UPDATE_BATCH -> PartitionCodec.write(out, (BranchUpdateBatch) message);
+            case UPDATE_COUNT -> PartitionCodec.write(out, (UpdateCount) message);
+            case BRANCH_QUERY -> PartitionCodec.write(out, (BranchQuery) message);
+            case PARTITION_READ -> PartitionCodec.write(out, (PartitionRead) message);
+            case ROW_BATCH -> PartitionCodec.write(out, (RowBatch) message);
+            case BRANCH_COMMIT -> PartitionCodec.write(out, (BranchCommit) message);
+            case BRANCH_ROLLBACK -> PartitionCodec.write(out, (BranchRollback) message);
+            case BRANCH_ENDED -> { } // no fields
+            case SQL_FAILURE -> PartitionCodec.write(out, (SqlFailure) message);
+            case ENGINE_FAILURE -> PartitionCodec.write(out, (EngineFailure) message);
+            case NOT_LEADER -> PartitionCodec.write(out, (NotLeader) message);
             default -> RaftCodec.write(out, ((PeerMessage.Single) message).message());
         }
         return out.toByteArray();
@@ -80,6 +92,18 @@ public final class MessageCodec {
             case CANCEL_FRAGMENT -> FragmentCodec.readCancel(in);
             case PARTITION_SNAPSHOT_CHUNK -> ClusterCodec.readChunk(in);
             case PARTITION_SNAPSHOT_ACK -> ClusterCodec.readAck(in);
+            case BRANCH_UPDATE -> PartitionCodec.readUpdate(in);
+            case BRANCH_UPDATE_BATCH -> PartitionCodec.readUpdateBatch(in);
+            case UPDATE_COUNT -> PartitionCodec.readUpdateCount(in);
+            case BRANCH_QUERY -> PartitionCodec.readQuery(in);
+            case PARTITION_READ -> PartitionCodec.readRead(in);
+            case ROW_BATCH -> PartitionCodec.readRowBatch(in);
+            case BRANCH_COMMIT -> PartitionCodec.readCommit(in);
+            case BRANCH_ROLLBACK -> PartitionCodec.readRollback(in);
+            case BRANCH_ENDED -> new BranchEnded();
+            case SQL_FAILURE -> PartitionCodec.readSqlFailure(in);
+            case ENGINE_FAILURE -> PartitionCodec.readEngineFailure(in);
+            case NOT_LEADER -> PartitionCodec.readNotLeader(in);
             default -> RaftCodec.read(t, groupId, in);
         };
         in.expectEnd(t.name() + " payload");

@@ -9,7 +9,8 @@ import org.distdata.raft.PeerMessage;
  * meaning and payload layout forever, a retired code is never given to another message, and
  * a change to a message's fields is a new message with a new code. Codes are grouped by
  * area (1–9 generic, 10–29 Raft, 30–39 cluster, 40–49 query fragments, 50–59 partition
- * snapshots) so a code under 128 stays a one-byte varint. docs/protocol.md lists each
+ * snapshots, 60–79 the partition service: 60–69 calls and answers, 70–79 their failures) so
+ * a code under 128 stays a one-byte varint. docs/protocol.md lists each
  * payload's fields.
  */
 public enum MessageType {
@@ -42,7 +43,21 @@ public enum MessageType {
      * A replica's checksum of one partition at one log index, for the consistency check; the
      * payload is read by {@code org.distdata.replication.partition.ReplicaChecksums}.
      */
-    REPLICA_CHECKSUM(55);
+    REPLICA_CHECKSUM(55),
+
+    BRANCH_UPDATE(60),
+    BRANCH_UPDATE_BATCH(61),
+    UPDATE_COUNT(62),
+    BRANCH_QUERY(63),
+    PARTITION_READ(64),
+    ROW_BATCH(65),
+    BRANCH_COMMIT(66),
+    BRANCH_ROLLBACK(67),
+    BRANCH_ENDED(68),
+
+    SQL_FAILURE(70),
+    ENGINE_FAILURE(71),
+    NOT_LEADER(72);
 
     private static final MessageType[] BY_CODE = new MessageType[128];
 
@@ -102,6 +117,35 @@ public enum MessageType {
             return PARTITION_SNAPSHOT_CHUNK;
         } else if (message instanceof PartitionSnapshotAck) {
             return PARTITION_SNAPSHOT_ACK;
+        }
+        return ofPartitionService(message);
+    }
+
+    private static MessageType ofPartitionService(Object message) {
+        if (message instanceof BranchUpdate) {
+            return BRANCH_UPDATE;
+        } else if (message instanceof BranchUpdateBatch) {
+            return BRANCH_UPDATE_BATCH;
+        } else if (message instanceof UpdateCount) {
+            return UPDATE_COUNT;
+        } else if (message instanceof BranchQuery) {
+            return BRANCH_QUERY;
+        } else if (message instanceof PartitionRead) {
+            return PARTITION_READ;
+        } else if (message instanceof RowBatch) {
+            return ROW_BATCH;
+        } else if (message instanceof BranchCommit) {
+            return BRANCH_COMMIT;
+        } else if (message instanceof BranchRollback) {
+            return BRANCH_ROLLBACK;
+        } else if (message instanceof BranchEnded) {
+            return BRANCH_ENDED;
+        } else if (message instanceof SqlFailure) {
+            return SQL_FAILURE;
+        } else if (message instanceof EngineFailure) {
+            return ENGINE_FAILURE;
+        } else if (message instanceof NotLeader) {
+            return NOT_LEADER;
         }
         throw new IllegalArgumentException("not a catalogue message: "
                 + (message == null ? "null" : message.getClass().getName()));

@@ -46,6 +46,14 @@ public final class ValueCodec {
     private ValueCodec() {
     }
 
+    /** Whether {@code value} has a wire form: null, or one of the types in the table above. */
+    public static boolean isSqlValue(Object value) {
+        return value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Double || value instanceof Float
+                || value instanceof BigDecimal || value instanceof String || value instanceof byte[]
+                || value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime;
+    }
+
     /**
      * @throws IllegalArgumentException for a value of an unsupported type, or a string with an
      *         unpaired surrogate

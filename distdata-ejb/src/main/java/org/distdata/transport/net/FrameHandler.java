@@ -13,8 +13,8 @@ package org.distdata.transport.net;
  *
  * <p>Failures: an exception (or a failed {@link Reply#later} stage) becomes an ERROR answer
  * with the generic {@code ErrorResponse} (code {@code INTERNAL}, or the
- * {@code DistDataException}'s code); a request type with no handler is answered
- * {@code UNSUPPORTED}.
+ * {@code DistDataException}'s code), except an {@link ErrorReply}, whose own failure message
+ * is sent instead; a request type with no handler is answered {@code UNSUPPORTED}.
  */
 @FunctionalInterface
 public interface FrameHandler {

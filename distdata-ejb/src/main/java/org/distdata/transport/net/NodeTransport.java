@@ -41,9 +41,9 @@ import org.distdata.transport.tls.TransportTls;
  *
  * <p>Exchanges: {@link #request} (one answer, with timeout and cancellation — cancelling
  * the future sends the peer a CANCEL), {@link #stream} (an answer in parts, pulled with
- * backpressure), {@link #send} (one-way). The application answers with
- * {@link FrameHandler}s registered per message type. Futures complete on I/O threads: do
- * not block in their callbacks.
+ * backpressure), {@link #send} (one-way; {@link #offer} never waits for buffer room). The
+ * application answers with {@link FrameHandler}s registered per message type. Futures
+ * complete on I/O threads: do not block in their callbacks.
  *
  * <p>Bounds: a frame over {@link TransportConfig#maxFrameBytes()} is refused; bytes queued
  * for a peer stay under {@link TransportConfig#writeBufferHighWaterMark()} (senders wait up
@@ -218,6 +218,22 @@ public final class NodeTransport implements AutoCloseable {
             return CompletableFuture.failedFuture(unavailable(peer));
         }
         return connection.send(type, groupId, payload);
+    }
+
+    /**
+     * Sends a one-way frame without ever waiting: when the peer's outbound buffer is full the
+     * future fails at once with {@link OutboundBufferFullException}. For senders that must not
+     * stall and can afford to lose a message (Raft, which retries); otherwise as {@link #send}.
+     */
+    public CompletableFuture<Void> offer(String peer, int type, long groupId, byte[] payload) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+        PeerConnection connection = peers.get(peer);
+        if (connection == null) {
+            return CompletableFuture.failedFuture(unavailable(peer));
+        }
+        return connection.offer(type, groupId, payload);
     }
 
     /** The state of this node's connection to {@code peer}. */

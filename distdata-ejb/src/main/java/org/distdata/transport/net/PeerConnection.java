@@ -124,6 +124,11 @@ final class PeerConnection implements StreamControl {
         return write(checkedSize(new Frame(type, 0, groupId, Frame.ONE_WAY, payload)), () -> true);
     }
 
+    /** A one-way frame that never waits for room in the budget. */
+    CompletableFuture<Void> offer(int type, long groupId, byte[] payload) {
+        return write(checkedSize(new Frame(type, 0, groupId, Frame.ONE_WAY, payload)), () -> true, 0);
+    }
+
     private Frame checkedSize(Frame frame) {
         int size = context.codec().encodedSize(frame);
         if (size > context.config().maxFrameBytes()) {
@@ -142,8 +147,11 @@ final class PeerConnection implements StreamControl {
      * fails with a {@link TransportException}.
      */
     private CompletableFuture<Void> write(Frame frame, BooleanSupplier wanted) {
+        return write(frame, wanted, context.onIoThread() ? 0 : context.config().sendTimeout().toNanos());
+    }
+
+    private CompletableFuture<Void> write(Frame frame, BooleanSupplier wanted, long waitNanos) {
         int size = context.codec().encodedSize(frame);
-        long waitNanos = context.onIoThread() ? 0 : context.config().sendTimeout().toNanos();
         boolean reserved;
         try {
             reserved = budget.reserve(size, waitNanos);

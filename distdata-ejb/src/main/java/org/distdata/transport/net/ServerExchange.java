@@ -61,6 +61,20 @@ final class ServerExchange {
         respond(RemoteErrorException.errorFrame(request.requestId(), request.groupId(), code, message));
     }
 
+    /**
+     * Ends the exchange with an ERROR frame for {@code failure}: the handler's own failure
+     * message when it threw an {@link ErrorReply}, else the generic {@code ErrorResponse}.
+     */
+    void fail(Throwable failure) {
+        Throwable cause = ServerFrameHandler.unwrap(failure);
+        if (cause instanceof ErrorReply reply) {
+            respond(new Frame(reply.type(), request.requestId(), request.groupId(), Frame.RESPONSE | Frame.ERROR,
+                    reply.payload()));
+        } else {
+            respondError(ServerFrameHandler.errorCode(cause), ServerFrameHandler.errorMessage(cause));
+        }
+    }
+
     /** The requester gave up (CANCEL, or its connection closed): stop and answer nothing. */
     void cancel() {
         boolean first = finish();

@@ -127,7 +127,7 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
             reply = handler.handle(exchange.inbound);
         } catch (Exception e) {
             LOG.log(Level.FINE, "handler of type " + request.type() + " failed", e);
-            exchange.respondError(errorCode(e), errorMessage(e));
+            exchange.fail(e);
             return;
         }
         if (reply instanceof Reply.Unary unary) {
@@ -136,7 +136,7 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
             exchange.inbound.onCancel(() -> payload.cancel(false));
             payload.whenComplete((bytes, failure) -> {
                 if (failure != null) {
-                    exchange.respondError(errorCode(failure), errorMessage(failure));
+                    exchange.fail(failure);
                 } else {
                     exchange.respond(new Frame(type, request.requestId(), request.groupId(), Frame.RESPONSE, bytes));
                 }
@@ -215,7 +215,7 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

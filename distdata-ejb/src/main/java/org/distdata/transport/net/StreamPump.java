@@ -106,7 +106,7 @@ final class StreamPump implements Runnable {
             try {
                 chunk = source.next();
             } catch (Exception e) {
-                exchange.respondError(ServerFrameHandler.errorCode(e), ServerFrameHandler.errorMessage(e));
+                exchange.fail(e);
                 close();
                 return;
             }

@@ -38,6 +38,11 @@ class MessageCodecTest {
         assertThat(MessageType.NODE_HEARTBEAT.code()).isEqualTo(30);
         assertThat(MessageType.FRAGMENT_REQUEST.code()).isEqualTo(40);
         assertThat(MessageType.PARTITION_SNAPSHOT_CHUNK.code()).isEqualTo(50);
+        assertThat(MessageType.BRANCH_UPDATE.code()).isEqualTo(60);
+        assertThat(MessageType.ROW_BATCH.code()).isEqualTo(65);
+        assertThat(MessageType.BRANCH_ENDED.code()).isEqualTo(68);
+        assertThat(MessageType.SQL_FAILURE.code()).isEqualTo(70);
+        assertThat(MessageType.NOT_LEADER.code()).isEqualTo(72);
         assertThat(Arrays.stream(MessageType.values()).mapToInt(MessageType::code).distinct().count())
                 .isEqualTo(MessageType.values().length);
         for (MessageType t : MessageType.values()) {
@@ -194,6 +199,37 @@ class MessageCodecTest {
                 .writeCount(2).writeString("data").writeString("data").writeVarInt(1).toByteArray();
         assertRejected(() -> codec.decode(MessageType.JOIN_REQUEST.code(), 0, payload), Reason.BAD_VALUE,
                 "roles must be distinct and in ascending order");
+    }
+
+    @Test
+    void rejectsAnSqlFailureWithNoException() {
+        byte[] payload = new PayloadWriter().writeCount(0).toByteArray();
+        assertRejected(() -> codec.decode(MessageType.SQL_FAILURE.code(), 0, payload), Reason.BAD_VALUE,
+                "at least one exception");
+    }
+
+    @Test
+    void rejectsAnEngineFailureThatNamesAnExtensionTwice() {
+        byte[] payload = new PayloadWriter().writeString("NOT_FOUND").writeString("gone").writeCount(2)
+                .writeString("table").writeUnsignedByte(ValueCodec.NULL)
+                .writeString("table").writeUnsignedByte(ValueCodec.NULL).toByteArray();
+        assertRejected(() -> codec.decode(MessageType.ENGINE_FAILURE.code(), 0, payload), Reason.BAD_VALUE,
+                "table appears twice");
+    }
+
+    @Test
+    void rejectsABranchStatementWithoutSql() {
+        byte[] payload = new PayloadWriter().writeString("t1").writeVarInt(3).writeString(null).writeCount(0)
+                .writeVarLong(0).toByteArray();
+        assertRejected(() -> codec.decode(MessageType.BRANCH_UPDATE.code(), 0, payload), Reason.BAD_VALUE,
+                "must not be null");
+    }
+
+    @Test
+    void anSqlFailureKeepsItsChainInOrder() throws FrameDecodingException {
+        SqlFailure failure = new SqlFailure(List.of(new SqlFailure.Link("38000", 20000, "wrapper"),
+                new SqlFailure.Link("23505", -1, "duplicate key"), new SqlFailure.Link(null, 0, null)));
+        assertThat(codec.decode(MessageType.SQL_FAILURE.code(), 0, codec.encode(failure))).isEqualTo(failure);
     }
 
     @Test

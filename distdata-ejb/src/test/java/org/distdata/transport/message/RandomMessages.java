@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -62,6 +64,19 @@ final class RandomMessages {
             case PARTITION_SNAPSHOT_CHUNK -> new PartitionSnapshotChunk(anyInt(), anyLong(), anyLong(),
                     random.nextInt(20) == 0 ? null : bytes(), random.nextBoolean(), anyLong());
             case PARTITION_SNAPSHOT_ACK -> new PartitionSnapshotAck(anyInt(), anyLong(), anyLong());
+            case BRANCH_UPDATE -> new BranchUpdate(text(), anyInt(), text(), values(size()), anyLong());
+            case BRANCH_UPDATE_BATCH -> new BranchUpdateBatch(text(), anyInt(), text(), rows(random.nextInt(8)),
+                    anyLong());
+            case UPDATE_COUNT -> new UpdateCount(anyLong());
+            case BRANCH_QUERY -> new BranchQuery(text(), anyInt(), text(), values(size()), anyInt(), anyLong());
+            case PARTITION_READ -> new PartitionRead(anyInt(), text(), values(size()), anyInt(), anyLong());
+            case ROW_BATCH -> rowBatch();
+            case BRANCH_COMMIT -> new BranchCommit(text(), anyInt(), anyLong());
+            case BRANCH_ROLLBACK -> new BranchRollback(text(), anyInt(), anyLong());
+            case BRANCH_ENDED -> new BranchEnded();
+            case SQL_FAILURE -> sqlFailure();
+            case ENGINE_FAILURE -> engineFailure();
+            case NOT_LEADER -> new NotLeader(anyInt(), anyLong());
             default -> new PeerMessage.Single(anyLong(), raft(type));
         };
     }
@@ -169,6 +184,51 @@ final class RandomMessages {
             rows.add(values(random.nextInt(50) == 0 ? random.nextInt(20) : width));
         }
         return new ResultBatch(anyLong(), anyInt(), anyInt(), columns, rows, random.nextBoolean());
+    }
+
+    private RowBatch rowBatch() {
+        int width = random.nextInt(8);
+        List<RowBatch.Column> columns = new ArrayList<>();
+        if (random.nextBoolean()) {
+            for (int i = 0; i < width; i++) {
+                columns.add(new RowBatch.Column(text(), text(), text()));
+            }
+        }
+        return new RowBatch(columns, rows(width));
+    }
+
+    /** Rows of mostly {@code width} values; now and then one of another width, which a batch allows. */
+    private List<List<Object>> rows(int width) {
+        int n = size();
+        List<List<Object>> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(values(random.nextInt(50) == 0 ? random.nextInt(20) : width));
+        }
+        return rows;
+    }
+
+    private SqlFailure sqlFailure() {
+        int n = 1 + random.nextInt(random.nextInt(20) == 0 ? 30 : 3);
+        List<SqlFailure.Link> chain = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            chain.add(new SqlFailure.Link(string(), anyInt(), string()));
+        }
+        return new SqlFailure(chain);
+    }
+
+    private EngineFailure engineFailure() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        int n = size();
+        for (int i = 0; i < n; i++) {
+            extensions.put(text(), sqlValue());
+        }
+        return new EngineFailure(text(), string(), extensions);
+    }
+
+    /** Like {@link #string()}, never null: for fields that must be present. */
+    String text() {
+        String s = string();
+        return s == null ? "" : s;
     }
 
     List<Object> values(int n) {

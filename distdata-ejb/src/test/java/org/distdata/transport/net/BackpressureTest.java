@@ -79,6 +79,44 @@ class BackpressureTest {
         }
     }
 
+    @Test
+    void offerFailsAtOnceWhenTheBufferIsFullWhereSendWouldWait() throws Exception {
+        try (ServerSocket sink = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             TransportNodes nodes = TransportNodes.plaintext()) {
+            NodeTransport sender = nodes.start(nodes.config("n1").writeBufferWaterMarks(FRAME, 2 * FRAME)
+                    .socketBufferBytes(64 * 1024).sendTimeout(Duration.ofMillis(300)).build());
+            sender.addPeer("slow", (InetSocketAddress) sink.getLocalSocketAddress());
+            // The peer's kernel accepts the connection and nobody reads it: its buffers fill, then the budget.
+            // Offer until refusals are steady, i.e. nothing drains any more.
+            int refusedInARow = 0;
+            for (int i = 0; i < 20_000 && refusedInARow < 20; i++) {
+                CompletableFuture<Void> offer = sender.offer("slow", 30, 0, new byte[FRAME / 4]);
+                if (offer.isCompletedExceptionally()) {
+                    assertThat(failure(offer)).isInstanceOf(OutboundBufferFullException.class);
+                    refusedInARow++;
+                    Thread.sleep(5);
+                } else {
+                    refusedInARow = 0;
+                    Thread.sleep(1);
+                }
+            }
+            assertThat(refusedInARow).as("offers refused in a row once the buffer is full").isEqualTo(20);
+
+            long started = System.nanoTime();
+            CompletableFuture<Void> offer = sender.offer("slow", 30, 0, new byte[FRAME / 4]);
+            long offerMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            started = System.nanoTime();
+            CompletableFuture<Void> send = sender.send("slow", 30, 0, new byte[FRAME / 4]);
+            long sendMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat(offer.isCompletedExceptionally()).as("offer refused").isTrue();
+            assertThat(send.isCompletedExceptionally()).as("send refused").isTrue();
+            assertThat(failure(send)).isInstanceOf(OutboundBufferFullException.class);
+            assertThat(offerMillis).as("offer does not wait").isLessThan(100);
+            assertThat(sendMillis).as("send waits its send timeout").isGreaterThanOrEqualTo(250);
+        }
+    }
+
     private static Throwable failure(CompletableFuture<?> future) {
         try {
             future.join();

@@ -1,0 +1,148 @@
+package org.distdata.partition.remote;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
+import org.distdata.partition.PartitionService;
+import org.distdata.partition.RowCursor;
+import org.distdata.partition.StatementTimeout;
+import org.distdata.partition.TxnBranch;
+import org.distdata.transport.codec.FrameDecodingException;
+import org.distdata.transport.message.BranchCommit;
+import org.distdata.transport.message.BranchEnded;
+import org.distdata.transport.message.BranchQuery;
+import org.distdata.transport.message.BranchRollback;
+import org.distdata.transport.message.BranchUpdate;
+import org.distdata.transport.message.BranchUpdateBatch;
+import org.distdata.transport.message.MessageCodec;
+import org.distdata.transport.message.MessageType;
+import org.distdata.transport.message.PartitionRead;
+import org.distdata.transport.message.UpdateCount;
+import org.distdata.transport.net.ErrorReply;
+import org.distdata.transport.net.InboundFrame;
+import org.distdata.transport.net.NodeTransport;
+import org.distdata.transport.net.Reply;
+
+/**
+ * The serving side of {@link RemotePartitionService}: answers the partition service
+ * messages arriving on a {@link NodeTransport} by calling this node's own
+ * {@link PartitionService}, on the transport's handler threads (which may block on Derby).
+ * Each call runs under the statement time limit the caller sent; rows stream back as the
+ * requester takes them; failures go back as {@code SQL_FAILURE}, {@code NOT_LEADER} or
+ * {@code ENGINE_FAILURE} so the caller can raise the same exception.
+ */
+public final class PartitionServiceEndpoint {
+
+    /** Batches are cut at about this many bytes of values (or the frame limit's quarter, if smaller). */
+    private static final int MAX_BATCH_BYTES = 1024 * 1024;
+    /** Larger requests are clamped: one batch must stay a modest share of the stream window. */
+    private static final int MAX_BATCH_ROWS = 10_000;
+    /** Room a frame needs beyond its payload (header fields at their largest). */
+    private static final int FRAME_OVERHEAD = 64;
+
+    private final PartitionService local;
+    private final MessageCodec codec = new MessageCodec();
+
+    /** Serves calls with {@code local}, this node's partition service. */
+    public PartitionServiceEndpoint(PartitionService local) {
+        this.local = Objects.requireNonNull(local, "local");
+    }
+
+    /** Registers the handlers of every partition service request on {@code transport}. */
+    public void registerOn(NodeTransport transport) {
+        int maxPayload = transport.config().maxFrameBytes() - FRAME_OVERHEAD;
+        int maxBatchBytes = Math.min(MAX_BATCH_BYTES, transport.config().maxFrameBytes() / 4);
+        transport.register(MessageType.BRANCH_UPDATE.code(), frame -> {
+            BranchUpdate u = decode(frame, BranchUpdate.class);
+            long count = timed(u.timeoutMillis(), () -> local.update(branch(u.transactionId(), u.partition()),
+                    u.sql(), u.parameters()));
+            return answer(MessageType.UPDATE_COUNT, new UpdateCount(count));
+        });
+        transport.register(MessageType.BRANCH_UPDATE_BATCH.code(), frame -> {
+            BranchUpdateBatch b = decode(frame, BranchUpdateBatch.class);
+            long count = timed(b.timeoutMillis(), () -> local.updateBatch(branch(b.transactionId(), b.partition()),
+                    b.sql(), b.rows()));
+            return answer(MessageType.UPDATE_COUNT, new UpdateCount(count));
+        });
+        transport.register(MessageType.BRANCH_QUERY.code(), frame -> {
+            BranchQuery q = decode(frame, BranchQuery.class);
+            RowCursor cursor = timed(q.timeoutMillis(), () -> local.query(branch(q.transactionId(), q.partition()),
+                    q.sql(), q.parameters()));
+            return rows(cursor, q.batchRows(), maxBatchBytes, maxPayload, q.timeoutMillis());
+        });
+        transport.register(MessageType.PARTITION_READ.code(), frame -> {
+            PartitionRead r = decode(frame, PartitionRead.class);
+            RowCursor cursor = timed(r.timeoutMillis(), () -> local.read(r.partition(), r.sql(), r.parameters()));
+            return rows(cursor, r.batchRows(), maxBatchBytes, maxPayload, r.timeoutMillis());
+        });
+        transport.register(MessageType.BRANCH_COMMIT.code(), frame -> {
+            BranchCommit c = decode(frame, BranchCommit.class);
+            timed(c.timeoutMillis(), () -> {
+                local.commit(branch(c.transactionId(), c.partition()));
+                return null;
+            });
+            return answer(MessageType.BRANCH_ENDED, new BranchEnded());
+        });
+        transport.register(MessageType.BRANCH_ROLLBACK.code(), frame -> {
+            BranchRollback r = decode(frame, BranchRollback.class);
+            timed(r.timeoutMillis(), () -> {
+                local.rollback(branch(r.transactionId(), r.partition()));
+                return null;
+            });
+            return answer(MessageType.BRANCH_ENDED, new BranchEnded());
+        });
+    }
+
+    private Reply answer(MessageType type, Object message) {
+        return Reply.of(type.code(), codec.encode(message));
+    }
+
+    private static Reply rows(RowCursor cursor, int batchRows, int maxBatchBytes, int maxPayload, long timeoutMillis) {
+        int rows = batchRows < 1 ? RemotePartitionService.DEFAULT_BATCH_ROWS : Math.min(batchRows, MAX_BATCH_ROWS);
+        return Reply.stream(MessageType.ROW_BATCH.code(),
+                new RowBatchSource(cursor, rows, maxBatchBytes, maxPayload, timeoutMillis));
+    }
+
+    private <T> T decode(InboundFrame frame, Class<T> type) {
+        try {
+            return type.cast(codec.decode(frame.frame()));
+        } catch (FrameDecodingException | ClassCastException e) {
+            throw new DistDataException(ErrorCode.BAD_REQUEST, "unreadable " + type.getSimpleName() + " from "
+                    + frame.peer() + ": " + e.getMessage());
+        }
+    }
+
+    private static TxnBranch branch(String transactionId, int partition) {
+        try {
+            return new TxnBranch(transactionId, partition);
+        } catch (IllegalArgumentException e) {
+            throw new DistDataException(ErrorCode.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** One call of the local service. */
+    @FunctionalInterface
+    private interface LocalCall<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call} under the caller's statement time limit ({@code timeoutMillis}, 0 for
+     * none) and turns its failures into the answers that carry them intact.
+     */
+    private static <T> T timed(long timeoutMillis, LocalCall<T> call) throws ErrorReply {
+        if (timeoutMillis > 0) {
+            StatementTimeout.set(Duration.ofMillis(timeoutMillis));
+        }
+        try {
+            return call.run();
+        } catch (SQLException | DistDataException e) {
+            throw PartitionFailures.reply(e);
+        } finally {
+            StatementTimeout.clear();
+        }
+    }
+}

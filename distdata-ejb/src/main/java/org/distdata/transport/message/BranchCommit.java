@@ -1,0 +1,16 @@
+package org.distdata.transport.message;
+
+import java.util.Objects;
+
+/**
+ * Asks a partition leader to commit branch ({@code transactionId}, {@code partition})
+ * through the partition's Raft group; answered with {@link BranchEnded} once the commit is
+ * durable on a quorum. {@code timeoutMillis} is what is left of the statement's time limit,
+ * 0 for none.
+ */
+public record BranchCommit(String transactionId, int partition, long timeoutMillis) {
+
+    public BranchCommit {
+        Objects.requireNonNull(transactionId, "transactionId");
+    }
+}

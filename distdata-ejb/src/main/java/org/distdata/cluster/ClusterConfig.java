@@ -2,6 +2,7 @@ package org.distdata.cluster;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,17 +68,25 @@ public record ClusterConfig(ClusterMember self, ClusterMembers members, int repl
             }
         } else {
             String host = config.apply("distdata.rpc.host").filter(v -> !v.isBlank()).orElse("127.0.0.1");
-            int port = (int) config.apply("distdata.rpc.port").filter(v -> !v.isBlank())
-                    .map(v -> number("distdata.rpc.port", v)).orElse(7100L).longValue();
-            self = new ClusterMember(id.orElse(1L), nodeName, host, port);
-            members = ClusterMembers.of(java.util.List.of(self));
+            long port = number(config, "distdata.rpc.port", 7100);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("distdata.rpc.port must be 1..65535, got " + port);
+            }
+            self = new ClusterMember(id.orElse(1L), nodeName, host, (int) port);
+            members = ClusterMembers.of(List.of(self));
         }
-        int rf = (int) config.apply(REPLICATION_FACTOR).filter(v -> !v.isBlank())
-                .map(v -> number(REPLICATION_FACTOR, v))
-                .orElse((long) Math.min(DEFAULT_REPLICATION_FACTOR, members.size())).longValue();
-        return new ClusterConfig(self, members, rf, config.apply(API_URL),
+        long rf = number(config, REPLICATION_FACTOR, Math.min(DEFAULT_REPLICATION_FACTOR, members.size()));
+        if (rf < 1 || rf > members.size()) {
+            throw new IllegalArgumentException(REPLICATION_FACTOR + " must be between 1 and the number of members ("
+                    + members.size() + "), got " + rf);
+        }
+        return new ClusterConfig(self, members, (int) rf, config.apply(API_URL),
                 duration(config, SUSPECT_AFTER, FailureDetector.DEFAULT_SUSPECT_AFTER),
                 duration(config, DOWN_AFTER, FailureDetector.DEFAULT_DOWN_AFTER));
+    }
+
+    private static long number(Function<String, Optional<String>> config, String key, long fallback) {
+        return config.apply(key).filter(v -> !v.isBlank()).map(v -> number(key, v)).orElse(fallback);
     }
 
     private static long number(String key, String value) {

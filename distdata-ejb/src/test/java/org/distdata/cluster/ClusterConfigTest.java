@@ -69,6 +69,11 @@ class ClusterConfigTest {
         assertThatThrownBy(() -> read("n1", Map.of("distdata.cluster.members", THREE,
                 "distdata.replication.factor", "4")))
                 .hasMessageContaining("distdata.replication.factor must be between 1 and the number of members (3), got 4");
+        assertThatThrownBy(() -> read("n1", Map.of("distdata.cluster.members", THREE,
+                "distdata.replication.factor", "-9999999999")))
+                .hasMessageContaining("got -9999999999");
+        assertThatThrownBy(() -> read("n1", Map.of("distdata.rpc.port", "70000")))
+                .hasMessageContaining("distdata.rpc.port must be 1..65535, got 70000");
         assertThatThrownBy(() -> read("n1", Map.of("distdata.node.id", "one")))
                 .hasMessageContaining("distdata.node.id must be a number, got 'one'");
         assertThatThrownBy(() -> read("n1", Map.of("distdata.failure.suspect.after", "3s")))

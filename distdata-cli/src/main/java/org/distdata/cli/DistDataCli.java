@@ -2,6 +2,8 @@ package org.distdata.cli;
 
 import org.distdata.cli.bench.BenchCommand;
 import org.distdata.cli.certs.CertsCommand;
+import org.distdata.cli.cluster.CheckCommand;
+import org.distdata.cli.cluster.StatusCommand;
 import org.distdata.cli.generate.GenerateCommand;
 import org.distdata.cli.imports.ImportCommand;
 import org.distdata.cli.sql.SqlCommand;
@@ -11,8 +13,9 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code distdata} command-line client: a picocli command whose
  * subcommands are the SQL client ({@code sql}), the CSV loader ({@code import}), the
- * sample-data generator ({@code generate}), the load generator ({@code bench}) and the
- * cluster certificate maker ({@code certs}).
+ * sample-data generator ({@code generate}), the load generator ({@code bench}), the
+ * cluster certificate maker ({@code certs}), the node table ({@code status}) and the
+ * consistency check ({@code check}).
  * The launcher {@code bin/distdata} runs this jar with the stored credentials.
  */
 @Command(name = "distdata-cli",
@@ -20,7 +23,7 @@ import picocli.CommandLine.Command;
         version = "DistData CLI 0.1.0",
         description = "Client for a DistData cluster's HTTP API.",
         subcommands = {SqlCommand.class, ImportCommand.class, GenerateCommand.class, BenchCommand.class,
-                CertsCommand.class, CommandLine.HelpCommand.class})
+                CertsCommand.class, StatusCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class DistDataCli implements Runnable {
 
     @CommandLine.Spec

@@ -83,7 +83,17 @@ public final class ApiClient {
 
     /** GET of a JSON document below the base URL, e.g. {@code /api/v1/tables}. */
     public JsonStructure get(String path) {
-        return Json.parse(send(() -> authorized(path).GET().build()));
+        return get(path, REQUEST_TIMEOUT);
+    }
+
+    /** GET with its own deadline, for callers that must not wait minutes for a hung node (status). */
+    public JsonStructure get(String path, Duration timeout) {
+        return Json.parse(send(() -> authorized(path).timeout(timeout).GET().build()));
+    }
+
+    /** POST without a body (an action such as {@code /api/v1/cluster/check}); the answer is JSON. */
+    public JsonStructure post(String path) {
+        return Json.parse(post(path, "application/json", HttpRequest.BodyPublishers.noBody()));
     }
 
     public JsonArray tables() {

@@ -9,11 +9,14 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import org.distdata.cluster.ClusterView;
+import org.distdata.cluster.SingleNodeClusterView;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.metrics.RequestMetrics;
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
@@ -100,6 +103,16 @@ public class NodeBean {
             throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "the DistData node is not running");
         }
         return n;
+    }
+
+    /**
+     * The cluster as this node sees it, for the cluster endpoints and the console: this node
+     * alone (replication factor 1) until the replicated cluster's view is wired into the node.
+     */
+    public ClusterView cluster() {
+        Node n = node();
+        return SingleNodeClusterView.of(n.config().nodeName(), n.config().partitions(), n.config().dataDir(), n::ready,
+                n.catalog(), key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
     }
 
     public boolean ready() {

@@ -54,7 +54,9 @@ class RaftWalTest {
         RaftWal wal = new RaftWal(Map.of());
         wal.records(1, ready(null, List.of(entry(1, 1), entry(1, 2)), null));
         RaftWal.Records r = wal.records(1, ready(null, List.of(), new SnapshotMeta(10, 3, Membership.ofVoters(1L))));
-        assertThat(r.records()).containsExactly(new WalRecord.SnapshotMark(1, 10, 3), new WalRecord.Truncate(1, 11));
+        assertThat(r.records()).containsExactly(
+                new WalRecord.SnapshotMark(1, 10, 3, RaftWal.encode(Membership.ofVoters(1L))),
+                new WalRecord.Truncate(1, 11));
         assertThat(r.needsSync()).isTrue();
     }
 
@@ -63,7 +65,7 @@ class RaftWalTest {
         RecoveredGroup g = new RecoveredGroup(4, new WalRecord.HardState(4, 3, 2, 1), null,
                 List.of(new WalRecord.Entry(4, 1, 3, (byte) Entry.Kind.NOOP.ordinal(), new byte[0]),
                         new WalRecord.Entry(4, 2, 3, (byte) Entry.Kind.COMMAND.ordinal(), new byte[] {9})));
-        RaftWal.PersistedGroup p = RaftWal.restore(g);
+        RaftWal.PersistedGroup p = RaftWal.restore(g, Membership.ofVoters(1L));
         assertThat(p.hardState()).isEqualTo(new HardState(3, 2, 1));
         assertThat(p.entries()).containsExactly(new Entry(3, 1, Entry.Kind.NOOP, new byte[0]),
                 new Entry(3, 2, Entry.Kind.COMMAND, new byte[] {9}));

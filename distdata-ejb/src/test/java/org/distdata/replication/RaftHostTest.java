@@ -91,6 +91,35 @@ class RaftHostTest {
     }
 
     @Test
+    void aRemovedGroupIsNoLongerHostedAndRefusesProposals() throws Exception {
+        try (InProcessCluster cluster = new InProcessCluster(dir, 3, 2, WalOptions.defaults().withFsync(false))) {
+            long leader = cluster.awaitLeader(2, 10_000);
+
+            cluster.host(leader).removeGroup(2).get(5, TimeUnit.SECONDS);
+
+            assertThat(cluster.host(leader).groups()).containsExactly(1L);
+            assertThat(cluster.host(leader).status(2)).isNull();
+            assertThat(cluster.host(leader).propose(2, new byte[] {1})).failsWithin(Duration.ofSeconds(5))
+                    .withThrowableThat().havingRootCause().isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void leadershipIsHandedToTheChosenVoter() throws Exception {
+        try (InProcessCluster cluster = new InProcessCluster(dir, 3, 1, WalOptions.defaults().withFsync(false))) {
+            long leader = cluster.awaitLeader(1, 10_000);
+            long target = leader == 3 ? 1 : leader + 1;
+
+            cluster.host(leader).transferLeadership(1, target).get(5, TimeUnit.SECONDS);
+
+            assertThat(InProcessCluster.await(() -> cluster.host(target).status(1).role() == Role.LEADER, 10_000))
+                    .isTrue();
+            assertThat(cluster.host(leader).transferLeadership(1, leader)).as("no longer the leader")
+                    .failsWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void statusShowsTheLeadersViewWithEachFollowersMatchIndexAndNothingForAnUnknownGroup() throws Exception {
         try (InProcessCluster cluster = new InProcessCluster(dir, 3, 1, WalOptions.defaults().withFsync(false))) {
             long leader = cluster.awaitLeader(1, 10_000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.distdata.raft.Entry;
 import org.distdata.raft.HardState;
@@ -72,5 +73,22 @@ class RaftWalTest {
         RaftWal wal = new RaftWal(Map.of(4L, g));
         assertThat(wal.records(4, ready(null, List.of(entry(4, 2)), null)).records().get(0))
                 .as("the recovered log reaches index 2").isEqualTo(new WalRecord.Truncate(4, 2));
+    }
+
+    @Test
+    void aCompactedGroupRestartsFromItsMarkWithTheMembershipRecordedInIt() {
+        Membership changed = new Membership(Set.of(1L, 2L, 4L), Set.of(5L));
+        RaftWal wal = new RaftWal(Map.of());
+        WalRecord.SnapshotMark mark = wal.snapshotTaken(0, new SnapshotMeta(40, 6, changed));
+        RecoveredGroup g = new RecoveredGroup(0, new WalRecord.HardState(0, 7, 2, 41), mark,
+                List.of(new WalRecord.Entry(0, 41, 7, (byte) Entry.Kind.COMMAND.ordinal(), new byte[] {1})));
+
+        RaftWal.PersistedGroup p = RaftWal.restore(g, Membership.ofVoters(1L, 2L, 3L));
+
+        assertThat(p.snapshot()).isEqualTo(new SnapshotMeta(40, 6, changed));
+        assertThat(p.entries()).extracting(Entry::index).containsExactly(41L);
+        assertThat(RaftWal.restore(new RecoveredGroup(0, null, new WalRecord.SnapshotMark(0, 40, 6), List.of()),
+                Membership.ofVoters(1L)).snapshot().membership()).as("a mark written without membership")
+                .isEqualTo(Membership.ofVoters(1L));
     }
 }

@@ -287,6 +287,26 @@ public final class RaftReplica {
         }
     }
 
+    /**
+     * Whether the host must provide the bytes of the snapshot this replica restarted from:
+     * it was restarted from a compacted log with {@code snapshotData} null (the bytes are
+     * fetched lazily), it leads, and a follower needs that snapshot.
+     */
+    public boolean snapshotDataNeeded() {
+        return role == Role.LEADER && replication.snapshotDataNeeded();
+    }
+
+    /**
+     * The bytes of the snapshot this replica restarted from, which the host did not have at
+     * hand then; a transfer waiting for them starts.
+     */
+    public void provideSnapshotData(SnapshotSource data) {
+        SnapshotMeta meta = replication.localSnapshot();
+        if (meta != null && meta.index() == log.snapshotIndex()) {
+            replication.setLocalSnapshot(meta, data);
+        }
+    }
+
     // ---- output -------------------------------------------------------------------------
 
     /** Whether {@link #ready()} has anything to hand out. */
@@ -670,6 +690,11 @@ public final class RaftReplica {
 
     public long lastIndex() {
         return log.lastIndex();
+    }
+
+    /** On a leader, how far each other member's log is known to match; empty otherwise. */
+    public Map<Long, Long> matchIndexes() {
+        return role == Role.LEADER ? replication.matchIndexes() : Map.of();
     }
 
     public long firstIndex() {

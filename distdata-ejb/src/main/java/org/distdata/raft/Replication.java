@@ -123,11 +123,33 @@ final class Replication {
     }
 
     private void sendSnapshotChunk(long peer, Progress progress) {
+        if (snapshotData == null) {
+            // Restarted from a compacted log without the bytes at hand: the follower waits in
+            // SNAPSHOT until the host provides them (setLocalSnapshot restarts the transfer).
+            return;
+        }
         byte[] chunk = snapshotData.read(progress.snapshotOffset, options.snapshotChunkBytes());
         boolean last = progress.snapshotOffset + chunk.length >= snapshotData.size();
         progress.snapshotIdleTicks = 0;
         replica.send(new SnapshotChunk(replica.id(), peer, replica.term(), progress.snapshot, progress.snapshotOffset,
                 chunk, last));
+    }
+
+    /** Whether a follower waits for a snapshot whose bytes this leader does not have. */
+    boolean snapshotDataNeeded() {
+        return snapshotMeta != null && snapshotData == null
+                && peers.values().stream().anyMatch(p -> p.state == Progress.State.SNAPSHOT);
+    }
+
+    SnapshotMeta localSnapshot() {
+        return snapshotMeta;
+    }
+
+    /** Each follower's match index. */
+    Map<Long, Long> matchIndexes() {
+        Map<Long, Long> out = new TreeMap<>();
+        peers.forEach((peer, progress) -> out.put(peer, progress.match));
+        return out;
     }
 
     /** Resends the current chunk to followers that have not answered for a while (it was lost). */

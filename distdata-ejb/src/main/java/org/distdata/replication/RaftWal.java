@@ -1,13 +1,18 @@
 package org.distdata.replication;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.distdata.raft.Entry;
 import org.distdata.raft.HardState;
+import org.distdata.raft.Membership;
 import org.distdata.raft.Ready;
+import org.distdata.raft.SnapshotMeta;
 import org.distdata.storage.wal.RecoveredGroup;
 import org.distdata.storage.wal.WalRecord;
 
@@ -19,8 +24,10 @@ import org.distdata.storage.wal.WalRecord;
  */
 public final class RaftWal {
 
-    /** What one group restarts from. */
-    public record PersistedGroup(HardState hardState, long snapshotIndex, long snapshotTerm, List<Entry> entries) {
+    /** What one group restarts from: its hard state, its latest snapshot (or null) and the entries after it. */
+    public record PersistedGroup(HardState hardState, SnapshotMeta snapshot, List<Entry> entries) {
+
+        public static final PersistedGroup EMPTY = new PersistedGroup(HardState.EMPTY, null, List.of());
     }
 
     private final Map<Long, Long> lastIndex = new HashMap<>();
@@ -52,7 +59,7 @@ public final class RaftWal {
         List<WalRecord> out = new ArrayList<>(ready.entries().size() + 2);
         boolean needsSync = ready.installSnapshot() != null || !ready.entries().isEmpty();
         if (ready.installSnapshot() != null) {
-            out.add(new WalRecord.SnapshotMark(group, ready.installSnapshot().index(), ready.installSnapshot().term()));
+            out.add(snapshotTaken(group, ready.installSnapshot()));
             out.add(new WalRecord.Truncate(group, ready.installSnapshot().index() + 1));
             lastIndex.put(group, ready.installSnapshot().index());
         }
@@ -75,19 +82,53 @@ public final class RaftWal {
         return new Records(out, needsSync);
     }
 
-    /** The state machine has a snapshot up to {@code index}: the log before it may go. */
-    public WalRecord snapshotTaken(long group, long index, long term) {
-        return new WalRecord.SnapshotMark(group, index, term);
+    /**
+     * The state machine has a snapshot up to {@code meta.index()}: the log before it may go.
+     * The mark carries the membership at that index, which a restart cannot learn elsewhere.
+     */
+    public WalRecord.SnapshotMark snapshotTaken(long group, SnapshotMeta meta) {
+        return new WalRecord.SnapshotMark(group, meta.index(), meta.term(), encode(meta.membership()));
     }
 
-    public static PersistedGroup restore(RecoveredGroup g) {
+    /**
+     * What {@code g} restarts from; {@code bootstrap} is the membership of a snapshot mark
+     * written without one.
+     */
+    public static PersistedGroup restore(RecoveredGroup g, Membership bootstrap) {
         HardState hardState = g.hardState() == null ? HardState.EMPTY
                 : new HardState(g.hardState().term(), g.hardState().vote(), g.hardState().commit());
         List<Entry> entries = new ArrayList<>(g.entries().size());
         for (WalRecord.Entry e : g.entries()) {
             entries.add(new Entry(e.term(), e.index(), Entry.Kind.values()[e.type()], e.payload()));
         }
-        return new PersistedGroup(hardState, g.snapshot() == null ? 0 : g.snapshot().index(),
-                g.snapshot() == null ? 0 : g.snapshot().term(), entries);
+        SnapshotMeta snapshot = null;
+        if (g.snapshot() != null) {
+            byte[] context = g.snapshot().context();
+            snapshot = new SnapshotMeta(g.snapshot().index(), g.snapshot().term(),
+                    context.length == 0 ? bootstrap : decodeMembership(context));
+        }
+        return new PersistedGroup(hardState, snapshot, entries);
+    }
+
+    static byte[] encode(Membership membership) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 * (membership.voters().size() + membership.learners().size()));
+        b.putInt(membership.voters().size());
+        membership.voters().forEach(b::putLong);
+        b.putInt(membership.learners().size());
+        membership.learners().forEach(b::putLong);
+        return b.array();
+    }
+
+    static Membership decodeMembership(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        Set<Long> voters = new TreeSet<>();
+        for (int n = b.getInt(); n > 0; n--) {
+            voters.add(b.getLong());
+        }
+        Set<Long> learners = new TreeSet<>();
+        for (int n = b.getInt(); n > 0; n--) {
+            learners.add(b.getLong());
+        }
+        return new Membership(voters, learners);
     }
 }

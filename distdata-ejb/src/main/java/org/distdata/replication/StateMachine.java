@@ -28,13 +28,20 @@ public interface StateMachine {
      */
     void apply(long group, List<Entry> committed);
 
-    /** This node's view of {@code group} changed: its role, the term, or the leader it knows. */
+    /**
+     * This node's view of {@code group} changed: its role, the term, or the leader it knows.
+     * Called once when the host starts hosting the group (as a follower with no leader known)
+     * and then at every change.
+     */
     default void roleChanged(long group, Role role, long term, long leader) {
     }
 
     /**
      * A snapshot of {@code group} at its durable applied index, for a follower the log no
      * longer reaches or for a new replica; null when the state machine cannot take one now.
+     * The host asks every {@code snapshotEvery} applied entries and compacts its log to the
+     * snapshot's index, and asks again when, restarted from a compacted log, it must send
+     * one; its bytes must stay readable until a later snapshot replaces it.
      */
     default Snapshot snapshot(long group) {
         return null;
@@ -42,7 +49,10 @@ public interface StateMachine {
 
     /**
      * Replaces the state of {@code group} with a snapshot received from the leader. Entries
-     * after {@code meta.index()} follow through {@link #apply}.
+     * after {@code meta.index()} follow through {@link #apply}. Unlike {@code apply}, this
+     * must be durable when it returns, with {@link #appliedIndex} at {@code meta.index()}:
+     * the host then records in its log that the entries before it are gone. {@code data}
+     * stays readable after the call (the host keeps it to send on if it becomes leader).
      */
     default void installSnapshot(long group, SnapshotMeta meta, SnapshotSource data) {
         throw new UnsupportedOperationException("group " + group + " cannot install snapshots");

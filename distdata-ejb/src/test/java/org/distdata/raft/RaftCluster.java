@@ -1,6 +1,5 @@
 package org.distdata.raft;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,11 +13,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
+import org.distdata.replication.MemorySnapshotStaging;
+import org.distdata.replication.PeerTransport;
+import org.distdata.replication.RaftStorage;
+import org.distdata.replication.ReadyLoop;
+import org.distdata.replication.StateMachine;
+
 /**
  * A cluster of real {@link RaftReplica}s for scenario tests, in the spirit of Ratis's
  * MiniRaftCluster: messages wait in one queue until a test delivers them, links can be
  * cut, nodes crash (keeping only what they persisted) and restart. Every Ready is handled
- * the way a production host must handle it, and the cluster checks as it goes that no
+ * by the production {@link ReadyLoop} (one group per node, a disk that syncs at once), and
+ * the cluster checks as it goes that no
  * two replicas disagree on a committed entry and that every new leader holds every entry
  * committed before it.
  */
@@ -35,10 +41,13 @@ final class RaftCluster {
     private final LongFunction<RaftOptions> options;
     private final Membership bootstrap;
     private final Set<Long> nodeIds;
-    private final Map<Long, RaftReplica> replicas = new TreeMap<>();
+    /** The group every node of the cluster replicates. */
+    static final long GROUP = 1;
+
+    private final Map<Long, ReadyLoop> loops = new TreeMap<>();
     private final Map<Long, Disk> disks = new TreeMap<>();
     private final Map<Long, List<String>> applied = new TreeMap<>();
-    private final Map<Long, ByteArrayOutputStream> staging = new TreeMap<>();
+    private final Map<Long, byte[]> lastSnapshot = new TreeMap<>();
     private final Map<Long, List<ReadState>> reads = new TreeMap<>();
     private final Deque<Message> network = new ArrayDeque<>();
     private final List<Message> sentLog = new ArrayList<>();
@@ -75,7 +84,8 @@ final class RaftCluster {
     }
 
     RaftReplica node(long id) {
-        return replicas.get(id);
+        ReadyLoop loop = loops.get(id);
+        return loop == null ? null : loop.engine().group(GROUP);
     }
 
     // ---- time and messages ---------------------------------------------------------------
@@ -85,7 +95,7 @@ final class RaftCluster {
         for (int i = 0; i < times; i++) {
             for (long id : nodeIds) {
                 if (!down.contains(id)) {
-                    replicas.get(id).tick();
+                    node(id).tick();
                 }
             }
             deliverAll();
@@ -94,7 +104,7 @@ final class RaftCluster {
 
     void tick(long id, int times) {
         for (int i = 0; i < times; i++) {
-            replicas.get(id).tick();
+            node(id).tick();
         }
         processAll();
     }
@@ -114,7 +124,7 @@ final class RaftCluster {
                 break; // the condition itself dropped what was queued
             }
             if (!down.contains(m.to()) && !cut.contains(List.of(m.from(), m.to()))) {
-                replicas.get(m.to()).step(m);
+                loops.get(m.to()).engine().step(new PeerMessage.Single(GROUP, m));
                 delivered++;
             }
             processAll();
@@ -162,8 +172,7 @@ final class RaftCluster {
 
     void crash(long id) {
         down.add(id);
-        replicas.remove(id);
-        staging.remove(id);
+        loops.remove(id).stop();
     }
 
     void restart(long id) {
@@ -173,11 +182,13 @@ final class RaftCluster {
 
     private void start(long id) {
         Disk disk = disks.get(id);
-        long snapshotIndex = disk.snapshot == null ? 0 : disk.snapshot.index();
-        replicas.put(id, new RaftReplica(options.apply(id), bootstrap, disk.hardState, disk.snapshot,
-                disk.snapshotBytes == null ? null : SnapshotSource.of(disk.snapshotBytes),
-                new ArrayList<>(disk.entries.values()), snapshotIndex));
         applied.put(id, disk.snapshotBytes == null ? new ArrayList<>() : decode(disk.snapshotBytes));
+        ReadyLoop loop = new ReadyLoop(new RaftEngine(id), new DiskStorage(id), new QueueTransport(),
+                new AppliedCommands(id), new MemorySnapshotStaging(), new Checks(id), 0);
+        loops.put(id, loop);
+        loop.addGroup(GROUP, appliedIndex -> new RaftReplica(options.apply(id), bootstrap, disk.hardState,
+                disk.snapshot, disk.snapshotBytes == null ? null : SnapshotSource.of(disk.snapshotBytes),
+                new ArrayList<>(disk.entries.values()), appliedIndex));
     }
 
     // ---- client side ---------------------------------------------------------------------------
@@ -187,7 +198,7 @@ final class RaftCluster {
      * everything; if it loses (its term was taken), it tries again in later terms.
      */
     void elect(long id) {
-        RaftReplica r = replicas.get(id);
+        RaftReplica r = node(id);
         for (int attempt = 0; attempt < 10 && r.role() != Role.LEADER; attempt++) {
             if (r.role() == Role.FOLLOWER) {
                 r.step(new Message.TimeoutNow(id, id, r.term()));
@@ -197,13 +208,13 @@ final class RaftCluster {
             deliverAll();
         }
         if (r.role() != Role.LEADER) {
-            throw new AssertionError("n" + id + " did not win: " + r + "; cluster: " + replicas.values()
+            throw new AssertionError("n" + id + " did not win: " + r + "; cluster: " + loops.keySet().stream().map(this::node).toList()
                     + " down " + down + " cut " + cut);
         }
     }
 
     long propose(long id, String command) {
-        long index = replicas.get(id).propose(command.getBytes(StandardCharsets.UTF_8));
+        long index = node(id).propose(command.getBytes(StandardCharsets.UTF_8));
         processAll();
         return index;
     }
@@ -218,74 +229,141 @@ final class RaftCluster {
 
     /** The local state machine (the applied commands) as a snapshot, and compacts the log. */
     void snapshot(long id) {
-        RaftReplica r = replicas.get(id);
-        byte[] bytes = encode(applied.get(id));
-        SnapshotMeta meta = r.compact(r.appliedIndex(), SnapshotSource.of(bytes));
-        if (meta != null) {
-            Disk disk = disks.get(id);
-            disk.snapshot = meta;
-            disk.snapshotBytes = bytes;
-            disk.entries.headMap(meta.index(), true).clear();
-        }
+        loops.get(id).snapshotNow(GROUP);
     }
 
     Long leader() {
-        return replicas.values().stream().filter(r -> r.role() == Role.LEADER).map(RaftReplica::id)
-                .max((a, b) -> Long.compare(replicas.get(a).term(), replicas.get(b).term())).orElse(null);
+        return loops.keySet().stream().map(this::node).filter(r -> r.role() == Role.LEADER).map(RaftReplica::id)
+                .max((a, b) -> Long.compare(node(a).term(), node(b).term())).orElse(null);
     }
 
     // ---- the host loop -------------------------------------------------------------------------
 
     void processAll() {
-        boolean again = true;
-        while (again) {
-            again = false;
-            for (long id : nodeIds) {
-                RaftReplica r = replicas.get(id);
-                if (r != null && r.hasReady()) {
-                    handle(id, r, r.ready());
-                    again = true;
-                }
-            }
+        for (ReadyLoop loop : List.copyOf(loops.values())) {
+            loop.process();
         }
     }
 
-    private void handle(long id, RaftReplica r, Ready ready) {
-        checkLeader(id, ready);
-        Disk disk = disks.get(id);
-        for (ReceivedSnapshotChunk chunk : ready.snapshotChunks()) {
-            if (chunk.offset() == 0) {
-                staging.put(id, new ByteArrayOutputStream());
-            }
-            staging.get(id).writeBytes(chunk.data());
+    /** A disk that is durable at once: scenarios cut power between Readies, never inside one. */
+    private final class DiskStorage implements RaftStorage {
+        private final long id;
+
+        DiskStorage(long id) {
+            this.id = id;
         }
-        if (ready.installSnapshot() != null) {
-            byte[] bytes = staging.remove(id).toByteArray();
-            disk.snapshot = ready.installSnapshot();
+
+        @Override
+        public boolean write(long group, Ready ready) {
+            Disk disk = disks.get(id);
+            if (!ready.entries().isEmpty()) {
+                disk.entries.tailMap(ready.entries().get(0).index(), true).clear();
+                ready.entries().forEach(e -> disk.entries.put(e.index(), e));
+            }
+            if (ready.hardState() != null) {
+                disk.hardState = ready.hardState();
+            }
+            return ready.needsSync();
+        }
+
+        @Override
+        public void flush(boolean sync, Runnable whenDone) {
+            whenDone.run();
+        }
+
+        @Override
+        public void snapshotTaken(long group, SnapshotMeta meta) {
+            Disk disk = disks.get(id);
+            disk.snapshot = meta;
+            disk.snapshotBytes = lastSnapshot.remove(id);
+            disk.entries.headMap(meta.index(), true).clear();
+        }
+    }
+
+    /** Every message waits in the cluster's one queue until the test delivers it. */
+    private final class QueueTransport implements PeerTransport {
+        @Override
+        public void send(PeerMessage message) {
+            List<Message> unbundled = message instanceof PeerMessage.Single single ? List.of(single.message())
+                    : ((PeerMessage.Heartbeats) message).beats().stream().map(GroupMessage::message).toList();
+            network.addAll(unbundled);
+            sentLog.addAll(unbundled);
+        }
+    }
+
+    /** The state machine: the list of applied commands, checked against every other node's. */
+    private final class AppliedCommands implements StateMachine {
+        private final long id;
+        private long appliedIndex;
+
+        AppliedCommands(long id) {
+            this.id = id;
+            Disk disk = disks.get(id);
+            appliedIndex = disk.snapshot == null ? 0 : disk.snapshot.index();
+        }
+
+        @Override
+        public long appliedIndex(long group) {
+            return appliedIndex;
+        }
+
+        @Override
+        public void apply(long group, List<Entry> entries) {
+            for (Entry e : entries) {
+                checkCommitted(id, e);
+                if (e.kind() == Entry.Kind.COMMAND) {
+                    applied.get(id).add(new String(e.data(), StandardCharsets.UTF_8));
+                }
+                appliedIndex = e.index();
+            }
+        }
+
+        @Override
+        public Snapshot snapshot(long group) {
+            byte[] bytes = encode(applied.get(id));
+            lastSnapshot.put(id, bytes);
+            return new Snapshot(appliedIndex, SnapshotSource.of(bytes));
+        }
+
+        @Override
+        public void installSnapshot(long group, SnapshotMeta meta, SnapshotSource data) {
+            byte[] bytes = data.read(0, (int) data.size());
+            Disk disk = disks.get(id);
+            disk.snapshot = meta;
             disk.snapshotBytes = bytes;
             disk.entries.clear();
             applied.put(id, decode(bytes));
-            r.snapshotInstalled(ready.installSnapshot(), SnapshotSource.of(bytes));
+            appliedIndex = meta.index();
         }
-        if (!ready.entries().isEmpty()) {
-            disk.entries.tailMap(ready.entries().get(0).index(), true).clear();
-            ready.entries().forEach(e -> disk.entries.put(e.index(), e));
+    }
+
+    /** The cluster's safety checks and the reads it records. */
+    private final class Checks implements ReadyLoop.Listener {
+        private final long id;
+
+        Checks(long id) {
+            this.id = id;
         }
-        if (ready.hardState() != null) {
-            disk.hardState = ready.hardState();
-        }
-        network.addAll(ready.messages());
-        sentLog.addAll(ready.messages());
-        for (Entry e : ready.committed()) {
-            checkCommitted(id, e);
-            if (e.kind() == Entry.Kind.COMMAND) {
-                applied.get(id).add(new String(e.data(), StandardCharsets.UTF_8));
+
+        @Override
+        public void readyTaken(RaftEngine.EngineReady ready) {
+            Ready r = ready.groups().get(GROUP);
+            if (r != null) {
+                checkLeader(id, r);
             }
         }
-        reads(id).addAll(ready.readStates());
-        r.advance(ready);
-        for (long i = Math.max(r.firstIndex(), 1); i <= r.commitIndex(); i++) {
-            checkCommitted(id, r.entryAt(i));
+
+        @Override
+        public void readStates(long group, List<ReadState> states) {
+            reads(id).addAll(states);
+        }
+
+        @Override
+        public void advanced(RaftEngine.EngineReady ready) {
+            RaftReplica r = node(id);
+            for (long i = Math.max(r.firstIndex(), 1); i <= r.commitIndex(); i++) {
+                checkCommitted(id, r.entryAt(i));
+            }
         }
     }
 
@@ -298,7 +376,7 @@ final class RaftCluster {
             throw new AssertionError("election safety: n" + other + " and n" + id + " both lead term " + ready.term());
         }
         if (other == null) {
-            RaftReplica leader = replicas.get(id);
+            RaftReplica leader = node(id);
             for (Entry e : committed.values()) {
                 if (e.index() >= leader.firstIndex() && leader.termAt(e.index()) != e.term()) {
                     throw new AssertionError("leader completeness: n" + id + " leads term " + ready.term()

@@ -17,7 +17,7 @@ import org.distdata.storage.wal.WalStats;
 
 /**
  * Commit throughput and latency of one Raft group replicated on three in-process
- * {@link ReplicaHost}s, each with a real write-ahead log (fsync on) on this machine's one
+ * {@link RaftHost}s, each with a real write-ahead log (fsync on) on this machine's one
  * disk, for 1, 16 and 256 concurrent proposers; and, in the same run, the disk's raw fsync
  * rate, which bounds a design that syncs before it answers. Run it with
  * {@code scripts/bench-raft.sh}; the results go to BENCHMARKS.md.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.distdata.raft.Entry;
 import org.distdata.raft.HardState;
@@ -54,7 +55,9 @@ class RaftWalTest {
         RaftWal wal = new RaftWal(Map.of());
         wal.records(1, ready(null, List.of(entry(1, 1), entry(1, 2)), null));
         RaftWal.Records r = wal.records(1, ready(null, List.of(), new SnapshotMeta(10, 3, Membership.ofVoters(1L))));
-        assertThat(r.records()).containsExactly(new WalRecord.SnapshotMark(1, 10, 3), new WalRecord.Truncate(1, 11));
+        assertThat(r.records()).containsExactly(
+                new WalRecord.SnapshotMark(1, 10, 3, RaftWal.encode(Membership.ofVoters(1L))),
+                new WalRecord.Truncate(1, 11));
         assertThat(r.needsSync()).isTrue();
     }
 
@@ -63,12 +66,29 @@ class RaftWalTest {
         RecoveredGroup g = new RecoveredGroup(4, new WalRecord.HardState(4, 3, 2, 1), null,
                 List.of(new WalRecord.Entry(4, 1, 3, (byte) Entry.Kind.NOOP.ordinal(), new byte[0]),
                         new WalRecord.Entry(4, 2, 3, (byte) Entry.Kind.COMMAND.ordinal(), new byte[] {9})));
-        RaftWal.PersistedGroup p = RaftWal.restore(g);
+        RaftWal.PersistedGroup p = RaftWal.restore(g, Membership.ofVoters(1L));
         assertThat(p.hardState()).isEqualTo(new HardState(3, 2, 1));
         assertThat(p.entries()).containsExactly(new Entry(3, 1, Entry.Kind.NOOP, new byte[0]),
                 new Entry(3, 2, Entry.Kind.COMMAND, new byte[] {9}));
         RaftWal wal = new RaftWal(Map.of(4L, g));
         assertThat(wal.records(4, ready(null, List.of(entry(4, 2)), null)).records().get(0))
                 .as("the recovered log reaches index 2").isEqualTo(new WalRecord.Truncate(4, 2));
+    }
+
+    @Test
+    void aCompactedGroupRestartsFromItsMarkWithTheMembershipRecordedInIt() {
+        Membership changed = new Membership(Set.of(1L, 2L, 4L), Set.of(5L));
+        RaftWal wal = new RaftWal(Map.of());
+        WalRecord.SnapshotMark mark = wal.snapshotTaken(0, new SnapshotMeta(40, 6, changed));
+        RecoveredGroup g = new RecoveredGroup(0, new WalRecord.HardState(0, 7, 2, 41), mark,
+                List.of(new WalRecord.Entry(0, 41, 7, (byte) Entry.Kind.COMMAND.ordinal(), new byte[] {1})));
+
+        RaftWal.PersistedGroup p = RaftWal.restore(g, Membership.ofVoters(1L, 2L, 3L));
+
+        assertThat(p.snapshot()).isEqualTo(new SnapshotMeta(40, 6, changed));
+        assertThat(p.entries()).extracting(Entry::index).containsExactly(41L);
+        assertThat(RaftWal.restore(new RecoveredGroup(0, null, new WalRecord.SnapshotMark(0, 40, 6), List.of()),
+                Membership.ofVoters(1L)).snapshot().membership()).as("a mark written without membership")
+                .isEqualTo(Membership.ofVoters(1L));
     }
 }

@@ -1,6 +1,5 @@
 package org.distdata.raft.sim;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,15 +18,21 @@ import org.distdata.raft.RaftReplica;
 import org.distdata.raft.ReadMode;
 import org.distdata.raft.ReadState;
 import org.distdata.raft.Ready;
-import org.distdata.raft.ReceivedSnapshotChunk;
 import org.distdata.raft.SnapshotMeta;
 import org.distdata.raft.SnapshotSource;
 import org.distdata.raft.sim.lin.KvOperation;
+import org.distdata.replication.MemorySnapshotStaging;
+import org.distdata.replication.PeerTransport;
+import org.distdata.replication.RaftStorage;
+import org.distdata.replication.ReadyLoop;
+import org.distdata.replication.StateMachine;
 
 /**
- * One simulated server: the real {@link RaftEngine} hosting every group, a KV store per
- * group, a {@link SimDisk}, and the glue a production host has — persist, then send, then
- * apply, then answer clients. A crash throws away everything but the disk.
+ * One simulated server: the production {@link ReadyLoop} driving the real {@link RaftEngine}
+ * that hosts every group, with the simulation's ports — a {@link SimDisk} whose fsync takes
+ * simulated time, the simulated network (which may kill the node halfway through sending a
+ * Ready), and a KV store per group as the state machine, which answers clients. A crash
+ * throws away everything but the disk.
  */
 final class SimNode {
 
@@ -45,14 +50,13 @@ final class SimNode {
     private final SimDisk disk = new SimDisk();
     private final long tickMicros;
     private final Set<InjectedBug> bugs;
-    private RaftEngine engine;
+    private ReadyLoop loop;
     private final Map<Long, KvStore> stores = new TreeMap<>();
     private final Map<Long, Long> applied = new TreeMap<>();
-    private final Map<Long, ByteArrayOutputStream> staging = new TreeMap<>();
+    private final Map<Long, byte[]> lastSnapshot = new TreeMap<>();
     private final Map<Long, PendingWrite> pendingWrites = new TreeMap<>();
     private final Map<Long, PendingRead> pendingReads = new TreeMap<>();
     private boolean up;
-    private boolean busy;
     private long incarnation;
 
     SimNode(long id, Simulation sim, long tickMicros, Set<InjectedBug> bugs) {
@@ -67,15 +71,15 @@ final class SimNode {
     }
 
     RaftReplica replica(long group) {
-        return up ? engine.group(group) : null;
+        return up ? loop.engine().group(group) : null;
     }
 
     void start() {
         up = true;
-        busy = false;
         incarnation++;
-        engine = new RaftEngine(id);
         SimulationConfig c = sim.config();
+        loop = new ReadyLoop(new RaftEngine(id), new Storage(incarnation), new Transport(), new Machine(),
+                new MemorySnapshotStaging(), new Checks(), c.snapshotEvery());
         for (long group = 1; group <= c.groups(); group++) {
             SimDisk.GroupImage image = disk.group(group);
             RaftOptions options = RaftOptions.defaults(id).withElectionTicks(10, 1)
@@ -83,13 +87,12 @@ final class SimNode {
                     .withSnapshotChunkBytes(c.snapshotChunkBytes())
                     .withRandomSeed(sim.seed() * 1_000_003L + id * 10_007L + group * 101L + incarnation)
                     .withInjectedBugs(bugs);
-            long snapshotIndex = image.snapshot == null ? 0 : image.snapshot.index();
-            RaftReplica replica = new RaftReplica(options, sim.bootstrapMembership(), image.hardState, image.snapshot,
-                    image.snapshotBytes == null ? null : SnapshotSource.of(image.snapshotBytes), image.entryList(),
-                    snapshotIndex);
-            engine.addGroup(group, replica);
+            // the store is memory: after a crash it is what the last snapshot on disk holds
             stores.put(group, KvStore.restore(image.snapshotBytes));
-            applied.put(group, snapshotIndex);
+            applied.put(group, image.snapshot == null ? 0 : image.snapshot.index());
+            loop.addGroup(group, appliedIndex -> new RaftReplica(options, sim.bootstrapMembership(), image.hardState,
+                    image.snapshot, image.snapshotBytes == null ? null : SnapshotSource.of(image.snapshotBytes),
+                    image.entryList(), appliedIndex));
         }
         scheduleTick(incarnation);
         sim.trace("n" + id + " started (incarnation " + incarnation + ")");
@@ -100,12 +103,12 @@ final class SimNode {
             return;
         }
         up = false;
-        busy = false;
+        loop.stop();
         disk.crash(sim.random());
-        engine = null;
+        loop = null;
         stores.clear();
         applied.clear();
-        staging.clear();
+        lastSnapshot.clear();
         pendingWrites.clear();
         pendingReads.clear();
         sim.trace("n" + id + " crashed");
@@ -114,8 +117,7 @@ final class SimNode {
     private void scheduleTick(long forIncarnation) {
         sim.schedule(tickMicros, "tick n" + id, () -> {
             if (up && incarnation == forIncarnation) {
-                engine.tick();
-                process();
+                loop.tick();
                 scheduleTick(forIncarnation);
             }
         });
@@ -125,8 +127,7 @@ final class SimNode {
         if (!up) {
             return;
         }
-        engine.step(message);
-        process();
+        loop.step(message);
     }
 
     // ---- clients ---------------------------------------------------------------------------
@@ -136,7 +137,7 @@ final class SimNode {
             return; // the request is lost with the node; the client times out
         }
         long group = sim.groupOf(command.key());
-        RaftReplica replica = engine.group(group);
+        RaftReplica replica = loop.engine().group(group);
         try {
             if (command.kind() == KvOperation.Kind.GET && mode != GetMode.LOG) {
                 replica.read(command.opId(), mode == GetMode.LEASE ? ReadMode.LEASE : ReadMode.READ_INDEX);
@@ -148,7 +149,7 @@ final class SimNode {
         } catch (ProposalRejectedException e) {
             sim.replyLater(client, command.opId(), SimClient.Reply.redirect(e.leaderHint()));
         }
-        process();
+        loop.process();
     }
 
     /** The simulated operator: proposes a membership change or a leadership transfer. */
@@ -157,116 +158,144 @@ final class SimNode {
             return;
         }
         try {
-            action.accept(engine.group(group));
+            action.accept(loop.engine().group(group));
         } catch (ProposalRejectedException ignored) {
             // not the leader, or a change is pending: the operator tries again later
         }
-        process();
+        loop.process();
     }
 
-    // ---- the host loop: persist, send, apply ----------------------------------------------
+    // ---- the ports of the shared loop ---------------------------------------------------------
 
-    private void process() {
-        if (!up || busy || !engine.hasReady()) {
-            return;
+    /** The simulated disk; an fsync completes after simulated time, unless the node crashed first. */
+    private final class Storage implements RaftStorage {
+        private final long forIncarnation;
+
+        Storage(long forIncarnation) {
+            this.forIncarnation = forIncarnation;
         }
-        busy = true;
-        RaftEngine.EngineReady ready = engine.ready();
-        countLeaderReadies(ready);
-        sim.checker().observe(this, ready);
-        for (Map.Entry<Long, Ready> g : ready.groups().entrySet()) {
-            persist(g.getKey(), g.getValue());
+
+        @Override
+        public boolean write(long group, Ready ready) {
+            if (!ready.entries().isEmpty()) {
+                disk.writeEntries(group, ready.entries());
+            }
+            if (ready.hardState() != null) {
+                disk.writeHardState(group, ready.hardState());
+            }
+            return ready.needsSync();
         }
-        if (ready.needsSync()) {
-            long forIncarnation = incarnation;
+
+        @Override
+        public void flush(boolean sync, Runnable whenDone) {
+            if (!sync) {
+                whenDone.run();
+                return;
+            }
             sim.schedule(sim.config().fsyncMicros(), "fsync n" + id, () -> {
                 if (up && incarnation == forIncarnation) {
                     disk.sync();
-                    finish(ready);
+                    whenDone.run();
                 }
             });
-        } else {
-            finish(ready);
+        }
+
+        @Override
+        public void snapshotTaken(long group, SnapshotMeta meta) {
+            disk.saveLocalSnapshot(group, meta, lastSnapshot.remove(group));
         }
     }
 
-    private void persist(long group, Ready ready) {
-        for (ReceivedSnapshotChunk chunk : ready.snapshotChunks()) {
-            if (chunk.offset() == 0) {
-                staging.put(group, new ByteArrayOutputStream());
+    /** The simulated network; the process may die halfway through a Ready's messages. */
+    private final class Transport implements PeerTransport {
+        @Override
+        public void send(PeerMessage message) {
+            sim.network().send(message);
+        }
+
+        @Override
+        public void sendAll(List<PeerMessage> messages) {
+            if (sim.crashesMidSend(SimNode.this)) {
+                int sent = sim.random().nextInt(messages.size() + 1);
+                messages.subList(0, sent).forEach(this::send);
+                sim.trace("n" + id + " crashes after sending " + sent + " of " + messages.size() + " messages");
+                sim.crashAndRestartLater(SimNode.this);
+                return;
             }
-            staging.get(group).writeBytes(chunk.data());
-        }
-        if (ready.installSnapshot() != null) {
-            disk.writeInstalledSnapshot(group, ready.installSnapshot(), staging.get(group).toByteArray());
-        }
-        if (!ready.entries().isEmpty()) {
-            disk.writeEntries(group, ready.entries());
-        }
-        if (ready.hardState() != null) {
-            disk.writeHardState(group, ready.hardState());
+            messages.forEach(this::send);
         }
     }
 
-    private void finish(RaftEngine.EngineReady ready) {
-        if (sim.crashesMidSend(this)) {
-            // the process dies while sending: only some of the messages leave
-            int sent = sim.random().nextInt(ready.messages().size() + 1);
-            ready.messages().subList(0, sent).forEach(sim.network()::send);
-            sim.trace("n" + id + " crashes after sending " + sent + " of " + ready.messages().size() + " messages");
-            sim.crashAndRestartLater(this);
-            return;
+    /** The KV stores, which answer the clients as they apply. */
+    private final class Machine implements StateMachine {
+        @Override
+        public long appliedIndex(long group) {
+            return applied.get(group);
         }
-        ready.messages().forEach(sim.network()::send);
-        for (Map.Entry<Long, Ready> g : ready.groups().entrySet()) {
-            apply(g.getKey(), g.getValue());
-        }
-        engine.advance(ready);
-        sim.checker().afterAdvance(this, engine);
-        for (Map.Entry<Long, Ready> g : ready.groups().entrySet()) {
-            maybeSnapshot(g.getKey());
-        }
-        busy = false;
-        process();
-    }
 
-    private void apply(long group, Ready ready) {
-        SnapshotMeta installed = ready.installSnapshot();
-        if (installed != null) {
-            byte[] bytes = staging.remove(group).toByteArray();
+        @Override
+        public void apply(long group, List<Entry> committed) {
+            KvStore store = stores.get(group);
+            for (Entry entry : committed) {
+                sim.checker().applied(group, id, entry);
+                applied.put(group, entry.index());
+                if (entry.kind() != Entry.Kind.COMMAND) {
+                    continue;
+                }
+                KvCommand command = KvCommand.decode(entry.data());
+                String output = store.apply(command);
+                sim.applied(command, output);
+                PendingWrite pending = pendingWrites.remove(command.opId());
+                if (pending != null) {
+                    sim.replyLater(pending.client(), command.opId(), SimClient.Reply.ok(output));
+                }
+            }
+            answerProposalsUpTo(group, applied.get(group), SimClient.Reply.failed());
+            serveReads(group);
+        }
+
+        @Override
+        public Snapshot snapshot(long group) {
+            byte[] bytes = stores.get(group).snapshot();
+            lastSnapshot.put(group, bytes);
+            return new Snapshot(applied.get(group), SnapshotSource.of(bytes));
+        }
+
+        @Override
+        public void installSnapshot(long group, SnapshotMeta meta, SnapshotSource data) {
+            byte[] bytes = data.read(0, (int) data.size());
+            disk.writeInstalledSnapshot(group, meta, bytes);
             stores.put(group, KvStore.restore(bytes));
-            engine.group(group).snapshotInstalled(installed, SnapshotSource.of(bytes));
-            applied.put(group, installed.index());
-            sim.checker().installed(group, id, installed);
-            answerProposalsUpTo(group, installed.index(), SimClient.Reply.unknown());
+            applied.put(group, meta.index());
+            sim.checker().installed(group, id, meta);
+            answerProposalsUpTo(group, meta.index(), SimClient.Reply.unknown());
         }
-        KvStore store = stores.get(group);
-        for (Entry entry : ready.committed()) {
-            if (entry.index() <= applied.get(group)) {
-                continue; // covered by a snapshot installed in the meantime
-            }
-            sim.checker().applied(group, id, entry);
-            applied.put(group, entry.index());
-            if (entry.kind() != Entry.Kind.COMMAND) {
-                continue;
-            }
-            KvCommand command = KvCommand.decode(entry.data());
-            String output = store.apply(command);
-            sim.applied(command, output);
-            PendingWrite pending = pendingWrites.remove(command.opId());
-            if (pending != null) {
-                sim.replyLater(pending.client(), command.opId(), SimClient.Reply.ok(output));
-            }
+    }
+
+    /** The safety checker's view of every Ready, and the reads the leader confirmed. */
+    private final class Checks implements ReadyLoop.Listener {
+        @Override
+        public void readyTaken(RaftEngine.EngineReady ready) {
+            countLeaderReadies(ready);
+            sim.checker().observe(SimNode.this, ready);
         }
-        answerProposalsUpTo(group, applied.get(group), SimClient.Reply.failed());
-        for (ReadState read : ready.readStates()) {
-            PendingRead pending = pendingReads.get(read.requestId());
-            if (pending != null) {
-                pendingReads.put(read.requestId(), new PendingRead(pending.client(), pending.command(), group,
-                        read.index()));
+
+        @Override
+        public void readStates(long group, List<ReadState> reads) {
+            for (ReadState read : reads) {
+                PendingRead pending = pendingReads.get(read.requestId());
+                if (pending != null) {
+                    pendingReads.put(read.requestId(), new PendingRead(pending.client(), pending.command(), group,
+                            read.index()));
+                }
             }
+            serveReads(group);
         }
-        serveReads(group);
+
+        @Override
+        public void advanced(RaftEngine.EngineReady ready) {
+            sim.checker().afterAdvance(SimNode.this, loop.engine());
+        }
     }
 
     /**
@@ -297,21 +326,8 @@ final class SimNode {
         served.forEach(pendingReads::remove);
     }
 
-    private void maybeSnapshot(long group) {
-        RaftReplica replica = engine.group(group);
-        long appliedIndex = replica.appliedIndex();
-        if (appliedIndex != applied.get(group) || appliedIndex - replica.firstIndex() + 1 < sim.config().snapshotEvery()) {
-            return;
-        }
-        byte[] bytes = stores.get(group).snapshot();
-        SnapshotMeta meta = replica.compact(appliedIndex, SnapshotSource.of(bytes));
-        if (meta != null) {
-            disk.saveLocalSnapshot(group, meta, bytes);
-        }
-    }
-
     RaftEngine engine() {
-        return engine;
+        return loop.engine();
     }
 
     private final Map<Long, long[]> leaderReadies = new TreeMap<>();
@@ -332,17 +348,17 @@ final class SimNode {
 
     /** Leads some group and has produced at most ten Readies in that term so far. */
     boolean isNewLeader() {
-        return up && engine.groups().entrySet().stream().anyMatch(g -> g.getValue().role() == org.distdata.raft.Role.LEADER
+        return up && loop.engine().groups().entrySet().stream().anyMatch(g -> g.getValue().role() == org.distdata.raft.Role.LEADER
                 && leaderReadies.containsKey(g.getKey()) && leaderReadies.get(g.getKey())[0] == g.getValue().term()
                 && leaderReadies.get(g.getKey())[1] <= 10);
     }
 
     boolean leadsAnyGroup() {
-        return up && engine.groups().values().stream().anyMatch(r -> r.role() == org.distdata.raft.Role.LEADER);
+        return up && loop.engine().groups().values().stream().anyMatch(r -> r.role() == org.distdata.raft.Role.LEADER);
     }
 
     Membership membership(long group) {
-        return engine.group(group).membership();
+        return loop.engine().group(group).membership();
     }
 
     @Override

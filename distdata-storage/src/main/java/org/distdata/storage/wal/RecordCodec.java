@@ -15,7 +15,8 @@ import java.util.zip.CRC32C;
  * {@code length} counts the type byte and the body, and the CRC32C covers exactly those
  * {@code length} bytes. Bodies: Entry (1) = group, index, term (i64 each), entry type
  * (u8), payload (the rest); HardState (2) = group, term, vote, commit; Truncate (3) =
- * group, fromIndex; SnapshotMark (4) = group, index, term.
+ * group, fromIndex; SnapshotMark (4) = group, index, term, context
+ * (the rest; absent in marks written before it existed).
  */
 final class RecordCodec {
     /** Length and CRC, the part of a record its CRC does not cover. */
@@ -71,7 +72,7 @@ final class RecordCodec {
         } else if (record instanceof Truncate t) {
             b.put(TRUNCATE).putLong(t.group()).putLong(t.fromIndex());
         } else if (record instanceof SnapshotMark s) {
-            b.put(SNAPSHOT_MARK).putLong(s.group()).putLong(s.index()).putLong(s.term());
+            b.put(SNAPSHOT_MARK).putLong(s.group()).putLong(s.index()).putLong(s.term()).put(s.context());
         }
         byte[] bytes = b.array();
         b.putInt(Integer.BYTES, crc(bytes, FRAME_BYTES, length));
@@ -86,7 +87,7 @@ final class RecordCodec {
         } else if (record instanceof Truncate) {
             return TRUNCATE_BODY;
         } else {
-            return SNAPSHOT_MARK_BODY;
+            return SNAPSHOT_MARK_BODY + ((SnapshotMark) record).context().length;
         }
     }
 
@@ -136,10 +137,11 @@ final class RecordCodec {
                 }
                 return new Valid(new Truncate(b.getLong(p), b.getLong(p + 8)), size);
             case SNAPSHOT_MARK:
-                if (body != SNAPSHOT_MARK_BODY) {
-                    return wrongSize("SnapshotMark", body, String.valueOf(SNAPSHOT_MARK_BODY));
+                if (body < SNAPSHOT_MARK_BODY) {
+                    return wrongSize("SnapshotMark", body, SNAPSHOT_MARK_BODY + " or more");
                 }
-                return new Valid(new SnapshotMark(b.getLong(p), b.getLong(p + 8), b.getLong(p + 16)), size);
+                byte[] context = Arrays.copyOfRange(b.array(), p + SNAPSHOT_MARK_BODY, at + length);
+                return new Valid(new SnapshotMark(b.getLong(p), b.getLong(p + 8), b.getLong(p + 16), context), size);
             default:
                 return new Malformed(String.format("unknown record type 0x%02x", type));
         }

@@ -57,6 +57,36 @@ public sealed interface WalRecord {
      * entries are no longer needed, and segments holding only such entries can go. The
      * latest mark written wins; its index is expected never to go down.
      */
-    record SnapshotMark(long group, long index, long term) implements WalRecord {
+    record SnapshotMark(long group, long index, long term, byte[] context) implements WalRecord {
+        private static final byte[] NONE = new byte[0];
+
+        /**
+         * {@code context} is what the caller needs besides index and term to restart from the
+         * snapshot (Raft keeps the group's membership there); opaque to the log.
+         */
+        public SnapshotMark {
+            context = context == null ? NONE : context;
+        }
+
+        public SnapshotMark(long group, long index, long term) {
+            this(group, index, term, NONE);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SnapshotMark s && group == s.group && index == s.index && term == s.term
+                    && Arrays.equals(context, s.context);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(group, index, term) * 31 + Arrays.hashCode(context);
+        }
+
+        @Override
+        public String toString() {
+            return "SnapshotMark[group=" + group + ", index=" + index + ", term=" + term + ", context="
+                    + context.length + " bytes]";
+        }
     }
 }

@@ -23,7 +23,8 @@ class RecordCodecTest {
                 new Entry(-1, Long.MAX_VALUE, Long.MIN_VALUE, (byte) -1, new byte[0]),
                 new HardState(7, 3, 2, 41),
                 new Truncate(7, 40),
-                new SnapshotMark(7, 30, 2));
+                new SnapshotMark(7, 30, 2),
+                new SnapshotMark(0, 31, 2, new byte[]{4, 5}));
         for (WalRecord record : records) {
             byte[] bytes = RecordCodec.encode(record, MAX);
             assertThat(RecordCodec.decode(bytes, 0, bytes.length, MAX))

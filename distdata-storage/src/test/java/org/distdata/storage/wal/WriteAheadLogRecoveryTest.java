@@ -28,6 +28,23 @@ class WriteAheadLogRecoveryTest {
     }
 
     @Test
+    void groupZeroAndItsSnapshotMarkContextSurviveReopensAndTheCheckpointsTheyWrite() throws IOException {
+        SnapshotMark mark = new SnapshotMark(0, 2, 1, new byte[] {0, 1, 2, 3});
+        try (WriteAheadLog log = WriteAheadLog.open(dir, NO_FSYNC)) {
+            log.appendAndSync(List.of(entry(0, 1, 1, "a"), entry(0, 2, 1, "b"), entry(0, 3, 1, "c"), mark,
+                    new HardState(0, 1, 1, 3)));
+        }
+        // each open starts a segment whose checkpoint repeats the mark; the second open reads that copy too
+        WriteAheadLog.open(dir, NO_FSYNC).close();
+
+        try (WriteAheadLog log = WriteAheadLog.open(dir, NO_FSYNC)) {
+            assertThat(log.recovered()).containsOnlyKeys(0L);
+            assertThat(log.recovered().get(0L)).isEqualTo(new RecoveredGroup(0, new HardState(0, 1, 1, 3), mark,
+                    List.of(entry(0, 3, 1, "c"))));
+        }
+    }
+
+    @Test
     void reopenRecoversEveryGroupWithTruncationsSnapshotsAndLatestHardState() throws IOException {
         try (WriteAheadLog log = WriteAheadLog.open(dir, NO_FSYNC)) {
             log.appendAndSync(List.of(entry(1, 1, 1, "a"), entry(1, 2, 1, "b"), entry(1, 3, 1, "c"),

@@ -147,6 +147,14 @@ public final class LeaderPartitionService implements PartitionService {
             if (cause instanceof ProposalRejectedException r) {
                 throw new NotLeaderException(partition, r.leaderHint());
             }
+            if (cause instanceof org.distdata.replication.NoQuorumException) {
+                throw new DistDataException(ErrorCode.NO_QUORUM, "partition " + partition + " could not " + what
+                        + ": its leader is not confirmed by a quorum", cause);
+            }
+            if (cause instanceof org.distdata.replication.ProposalOutcomeUnknownException) {
+                throw new DistDataException(ErrorCode.TIMEOUT, "partition " + partition + " could not " + what
+                        + " with a known outcome (a snapshot replaced the log first); the outcome is unknown", cause);
+            }
             if (cause instanceof DistDataException d) {
                 throw d;
             }

@@ -26,6 +26,7 @@ final class HostEvents implements ReadyLoop.Listener {
     private final PendingReads reads;
     private final Map<Long, Long> leaders;
     private final Map<Long, Long> lastKnownLeader = new HashMap<>();
+    private final Map<Long, Long> lastTerm = new HashMap<>();
     private ReadyLoop loop;
 
     HostEvents(RaftMetrics metrics, Proposals proposals, PendingReads reads, Map<Long, Long> leaders) {
@@ -37,6 +38,12 @@ final class HostEvents implements ReadyLoop.Listener {
 
     void attach(ReadyLoop readyLoop) {
         this.loop = readyLoop;
+    }
+
+    /** A removed group's history must not count when it is added again. */
+    void forget(long group) {
+        lastKnownLeader.remove(group);
+        lastTerm.remove(group);
     }
 
     @Override
@@ -71,7 +78,10 @@ final class HostEvents implements ReadyLoop.Listener {
         if (leader != RaftReplica.NONE && !Long.valueOf(leader).equals(lastKnownLeader.put(group, leader))) {
             metrics.leaderChanges.incrementAndGet();
         }
-        if (role == Role.CANDIDATE) {
+        // A term rising while this node campaigns or leads is an election it started (a
+        // single voter wins within one tick, so its CANDIDATE role is never seen).
+        Long previousTerm = lastTerm.put(group, term);
+        if (previousTerm != null && term > previousTerm && (role == Role.CANDIDATE || role == Role.LEADER)) {
             metrics.electionsStarted.incrementAndGet();
         }
         if (role != Role.LEADER) {

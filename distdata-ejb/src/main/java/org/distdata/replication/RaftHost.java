@@ -145,6 +145,7 @@ public final class RaftHost implements AutoCloseable {
             loop.removeGroup(group);
             leaders.remove(group);
             metrics.applyLag.remove(group);
+            events.forget(group);
             ProposalRejectedException gone = new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER,
                     RaftReplica.NONE, "group " + group + " left node " + nodeId);
             proposals.failAll(group, gone);

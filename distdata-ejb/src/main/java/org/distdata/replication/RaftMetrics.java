@@ -46,7 +46,7 @@ public final class RaftMetrics {
         return leaderChanges.get();
     }
 
-    /** Snapshot transfers this node started as leader. */
+    /** Snapshot transfers this node started as leader (a first chunk sent again counts again). */
     public long snapshotsSent() {
         return snapshotsSent.get();
     }

@@ -158,4 +158,14 @@ class RaftHostTest {
                     .as("apply lag of group 1 back to 0: " + metrics.applyLag()).isTrue();
         }
     }
+
+    @Test
+    void aSingleVoterThatWinsWithinOneTickStillCountsItsElection() throws Exception {
+        try (InProcessCluster cluster = new InProcessCluster(dir, 1, 1, WalOptions.defaults().withFsync(false))) {
+            cluster.awaitLeader(1, 10_000);
+
+            assertThat(cluster.host(1).metrics().electionsStarted()).isEqualTo(1);
+            assertThat(cluster.host(1).metrics().leaderChanges()).isEqualTo(1);
+        }
+    }
 }

@@ -12,7 +12,6 @@ import org.distdata.meta.Settings;
 import org.distdata.partition.LocalPartitionExecutor;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.replication.GroupIds;
-import org.distdata.replication.RaftHost;
 import org.distdata.security.control.AuthService;
 import org.distdata.security.control.SecurityConfig;
 import org.distdata.security.control.SecurityServices;
@@ -123,18 +122,19 @@ public final class Node implements AutoCloseable {
      */
     private static Node openReplicated(NodeConfig config, MetadataDatabase metadata, ThreadFactory threads) {
         ReplicationSettings settings = config.replication().orElseThrow();
-        AtomicReference<RaftHost> host = new AtomicReference<>();
+        AtomicReference<MetaForwarding> proposer = new AtomicReference<>();
         MetaGroup meta = MetaGroup.replicated(metadata, (group, command) -> {
-            RaftHost h = host.get();
-            return h == null ? CompletableFuture.failedFuture(new DistDataException(ErrorCode.NODE_UNAVAILABLE,
-                    "the Raft host is starting")) : h.propose(group, command);
+            MetaForwarding p = proposer.get();
+            return p == null ? CompletableFuture.failedFuture(new DistDataException(ErrorCode.NODE_UNAVAILABLE,
+                    "the Raft host is starting")) : p.propose(group, command);
         }, META_PROPOSAL_TIMEOUT);
         PartitionSet partitions = null;
         NodeReplication replication = null;
         try {
             partitions = PartitionSet.open(config.dataDir().resolve("partitions"), config.partitions());
             replication = NodeReplication.start(settings, config.dataDir(), partitions, meta.stateMachine(), threads);
-            host.set(replication.host());
+            proposer.set(new MetaForwarding(settings.cluster(), replication.host(), replication.transport(),
+                    META_PROPOSAL_TIMEOUT));
             awaitMetaGroup(replication, meta);
             Catalog catalog = Catalog.load(meta, replication.executor());
             DistributedSqlEngine sql = new DistributedSqlEngine(catalog, replication.executor());

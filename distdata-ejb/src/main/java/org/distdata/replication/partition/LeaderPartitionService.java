@@ -100,6 +100,9 @@ public final class LeaderPartitionService implements PartitionService {
     public void commit(TxnBranch branch) throws SQLException {
         PartitionReplica replica = replica(branch.partition());
         LiveBranch live = replica.remove(branch);
+        if (live == null && replica.lostToLeaderChange(branch)) {
+            throw new NotLeaderException(branch.partition(), replica.leaderHint());
+        }
         if (live == null) {
             throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
                     + branch.partition() + " (it ended, or the partition's leader changed); nothing was committed",

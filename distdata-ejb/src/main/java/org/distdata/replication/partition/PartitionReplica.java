@@ -52,6 +52,14 @@ final class PartitionReplica implements AutoCloseable {
     private final Map<TxnBranch, LiveBranch> open = new ConcurrentHashMap<>();
     private final Map<ProposalId, Pending> proposed = new ConcurrentHashMap<>();
     private final Map<Long, PartitionChecksum> checksums = new ConcurrentHashMap<>();
+    /** Branches rolled back by a leadership change: a later statement of theirs must fail, not start afresh. */
+    private final Map<TxnBranch, Boolean> lost = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TxnBranch, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final Thread thread;
     private final Object appliedMonitor = new Object();
     private volatile long applied;
@@ -132,6 +140,9 @@ final class PartitionReplica implements AutoCloseable {
             }
             return b;
         }
+        if (lost.containsKey(branch)) {
+            throw new NotLeaderException(partition, leaderHint);
+        }
         LiveBranch created = new LiveBranch(branch, stores.store(partition).borrow());
         LiveBranch raced = open.putIfAbsent(branch, created);
         if (raced != null) {
@@ -148,6 +159,11 @@ final class PartitionReplica implements AutoCloseable {
 
     LiveBranch remove(TxnBranch branch) {
         return open.remove(branch);
+    }
+
+    /** Whether {@code branch} was rolled back because the leadership moved (nothing of it committed). */
+    boolean lostToLeaderChange(TxnBranch branch) {
+        return lost.containsKey(branch);
     }
 
     /** Registers a sealed branch's write set before it is proposed; the future completes when it is applied. */
@@ -358,6 +374,7 @@ final class PartitionReplica implements AutoCloseable {
     private void rollBackLiveBranches(String why) {
         for (LiveBranch b : List.copyOf(open.values())) {
             open.remove(b.id());
+            lost.put(b.id(), Boolean.TRUE);
             b.rollback();
         }
         // proposed branches: their entries may still commit; they are then re-run, and the client answered

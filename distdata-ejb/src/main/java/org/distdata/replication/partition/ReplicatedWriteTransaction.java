@@ -29,6 +29,7 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
     private static final class Branch {
         final TxnBranch id;
         final PartitionService leader;
+        final List<String> ddlStatements = new ArrayList<>();
         boolean wrote;
         boolean ddl;
 
@@ -58,7 +59,10 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
         long n = on(partition, (leader, branch) -> leader.update(branch, sql, params));
         Branch b = branches.get(partition);
         b.wrote = true;
-        b.ddl |= params.isEmpty() && isDdl(sql);
+        if (params.isEmpty() && isDdl(sql)) {
+            b.ddl = true;
+            b.ddlStatements.add(sql);
+        }
         return n;
     }
 
@@ -106,12 +110,47 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
         ended = true;
         try {
             for (Branch b : written) {
-                b.leader.commit(b.id);
+                if (allDdl) {
+                    commitDdl(b);
+                } else {
+                    b.leader.commit(b.id);
+                }
             }
         } finally {
             for (Branch b : branches.values()) {
                 if (!b.wrote) {
                     b.leader.rollback(b.id);
+                }
+            }
+        }
+    }
+
+    /**
+     * Commits one partition's DDL; when the partition's leadership moved before the commit
+     * (nothing of the branch committed), runs the same DDL again at the new leader, so a schema
+     * change is not left on some partitions only because of an election.
+     */
+    private void commitDdl(Branch b) throws SQLException {
+        try {
+            b.leader.commit(b.id);
+            return;
+        } catch (org.distdata.partition.NotLeaderException e) {
+            // fall through: nothing of this branch committed
+        }
+        for (int attempt = 1; ; attempt++) {
+            TxnBranch retry = new TxnBranch(transactionId + "-r" + attempt, b.id.partition());
+            try {
+                calls.call(b.id.partition(), leader -> {
+                    for (String sql : b.ddlStatements) {
+                        leader.update(retry, sql, List.of());
+                    }
+                    leader.commit(retry);
+                    return null;
+                });
+                return;
+            } catch (org.distdata.partition.NotLeaderException e) {
+                if (attempt >= 5) {
+                    throw e;
                 }
             }
         }

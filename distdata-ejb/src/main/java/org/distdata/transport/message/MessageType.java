@@ -44,6 +44,11 @@ public enum MessageType {
      * payload is read by {@code org.distdata.replication.partition.ReplicaChecksums}.
      */
     REPLICA_CHECKSUM(55),
+    /**
+     * A meta-group command forwarded to the meta leader, which proposes it and answers with
+     * the entry's index (a varint); see {@code org.distdata.node.MetaForwarding}.
+     */
+    META_PROPOSE(56),
 
     BRANCH_UPDATE(60),
     BRANCH_UPDATE_BATCH(61),

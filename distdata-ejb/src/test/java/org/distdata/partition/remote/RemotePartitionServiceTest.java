@@ -112,6 +112,33 @@ class RemotePartitionServiceTest {
     }
 
     @Test
+    void aStatementBatchLargerThanAFrameGoesInPartsInOrderAndTheCountsAreSummed() throws Exception {
+        NodeTransport client = nodes.start(nodes.config("n4").maxFrameBytes(64 * 1024).build());
+        NodeTransport server = nodes.start(nodes.config("n5").maxFrameBytes(64 * 1024).build());
+        TransportNodes.connect(client, server);
+        new PartitionServiceEndpoint(leader, calls).registerOn(server);
+        RemotePartitionService small = new RemotePartitionService(client, "n5", Duration.ofSeconds(10), 100);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(List.of(i, "x".repeat(500))); // about 0.5 MB in all, against a 64 KiB frame limit
+        }
+        leader.updateCount = 2;
+
+        long count = small.updateBatch(BRANCH, "INSERT INTO T VALUES (?, ?)", rows);
+
+        assertThat(count).isEqualTo(2000);
+        List<Object> received = new ArrayList<>();
+        int requests = 0;
+        for (FakePartitionService.Call call : leader.calls) {
+            assertThat(call.branch()).isEqualTo(BRANCH);
+            received.addAll(call.parameters());
+            requests++;
+        }
+        assertThat(requests).as("requests").isGreaterThan(8);
+        assertThat(received).isEqualTo(rows);
+    }
+
+    @Test
     void commitAndRollbackEndTheirBranchAtTheLeader() throws Exception {
         TxnBranch other = new TxnBranch("n1-43", 0);
 

@@ -146,6 +146,9 @@ public final class PartitionServiceEndpoint {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {
+                if (result.isDone()) {
+                    return; // cancelled by the requester while it waited for a thread
+                }
                 try {
                     T value = timed(timeoutMillis, call);
                     if (!result.complete(value) && value instanceof AutoCloseable opened) {

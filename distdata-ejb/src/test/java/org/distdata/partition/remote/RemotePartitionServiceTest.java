@@ -260,6 +260,16 @@ class RemotePartitionServiceTest {
     }
 
     @Test
+    void anUnexpectedFailureAtTheLeaderArrivesAsAnInternalError() {
+        leader.failure = new IllegalStateException("partition 3 is not open");
+
+        Throwable thrown = catchThrowable(() -> remote.update(BRANCH, "DELETE FROM T", List.of()));
+
+        assertThat(thrown).isInstanceOf(DistDataException.class).hasMessageContaining("partition 3 is not open");
+        assertThat(((DistDataException) thrown).code()).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
     void theStatementTimeLimitTravelsToTheLeader() throws Exception {
         StatementTimeout.set(Duration.ofSeconds(4));
 

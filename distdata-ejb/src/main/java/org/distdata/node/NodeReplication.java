@@ -71,6 +71,8 @@ public final class NodeReplication implements AutoCloseable {
     private final NodeHeartbeats heartbeats;
     private final ScheduledExecutorService timers;
     private final java.util.concurrent.ExecutorService checksumWork;
+    /** Runs other gateways' partition calls: they wait for commits and read indexes, never on transport threads. */
+    private final java.util.concurrent.ExecutorService partitionWork;
     private final ReplicatedClusterView view;
 
     private NodeReplication(ReplicationSettings settings, Path dataDir, PartitionSet stores, StateMachine meta,
@@ -101,7 +103,8 @@ public final class NodeReplication implements AutoCloseable {
         peers.deliverTo(host::receive);
         this.groups = new HostGroups(self, host);
         this.leaderService = new LeaderPartitionService(groups, partitions, Clock.systemUTC());
-        new PartitionServiceEndpoint(leaderService).registerOn(transport);
+        this.partitionWork = Executors.newFixedThreadPool(32, threads);
+        new PartitionServiceEndpoint(leaderService, partitionWork).registerOn(transport);
         this.executor = new ReplicatedPartitionExecutor(stores.size(), self,
                 new LeaderDirectory(groups, map::replicas), this::service, new LocalPartitionExecutor(stores),
                 settings.leaderWait());
@@ -206,6 +209,7 @@ public final class NodeReplication implements AutoCloseable {
         List<Runnable> steps = new ArrayList<>();
         steps.add(timers::shutdownNow);
         steps.add(checksumWork::shutdownNow);
+        steps.add(partitionWork::shutdownNow);
         steps.add(() -> {
             try {
                 host.close();

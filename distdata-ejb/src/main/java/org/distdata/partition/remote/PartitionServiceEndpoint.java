@@ -3,6 +3,9 @@ package org.distdata.partition.remote;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -29,7 +32,9 @@ import org.distdata.transport.net.Reply;
 /**
  * The serving side of {@link RemotePartitionService}: answers the partition service
  * messages arriving on a {@link NodeTransport} by calling this node's own
- * {@link PartitionService}, on the transport's handler threads (which may block on Derby).
+ * {@link PartitionService}. The calls run on the executor given here, never on the
+ * transport's handler threads: a commit waits for its entry to commit and a linearizable read
+ * for its read index, and both need Raft messages that arrive through those very threads.
  * Each call runs under the statement time limit the caller sent; rows stream back as the
  * requester takes them; failures go back as {@code SQL_FAILURE}, {@code NOT_LEADER} or
  * {@code ENGINE_FAILURE} so the caller can raise the same exception.
@@ -44,11 +49,17 @@ public final class PartitionServiceEndpoint {
     private static final int FRAME_OVERHEAD = 64;
 
     private final PartitionService local;
+    private final Executor executor;
     private final MessageCodec codec = new MessageCodec();
 
-    /** Serves calls with {@code local}, this node's partition service. */
-    public PartitionServiceEndpoint(PartitionService local) {
+    /**
+     * Serves calls with {@code local}, this node's partition service, running them on
+     * {@code executor} (in Payara, a managed executor; it should allow as many calls at once as
+     * the node is to serve, since each may block on Derby locks).
+     */
+    public PartitionServiceEndpoint(PartitionService local, Executor executor) {
         this.local = Objects.requireNonNull(local, "local");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** Registers the handlers of every partition service request on {@code transport}. */
@@ -57,53 +68,50 @@ public final class PartitionServiceEndpoint {
         int maxBatchBytes = Math.min(MAX_BATCH_BYTES, transport.config().maxFrameBytes() / 4);
         transport.register(MessageType.BRANCH_UPDATE.code(), frame -> {
             BranchUpdate u = decode(frame, BranchUpdate.class);
-            long count = timed(u.timeoutMillis(), () -> local.update(branch(u.transactionId(), u.partition()),
-                    u.sql(), u.parameters()));
-            return answer(MessageType.UPDATE_COUNT, new UpdateCount(count));
+            return answer(MessageType.UPDATE_COUNT, async(u.timeoutMillis(), () -> new UpdateCount(
+                    local.update(branch(u.transactionId(), u.partition()), u.sql(), u.parameters()))));
         });
         transport.register(MessageType.BRANCH_UPDATE_BATCH.code(), frame -> {
             BranchUpdateBatch b = decode(frame, BranchUpdateBatch.class);
-            long count = timed(b.timeoutMillis(), () -> local.updateBatch(branch(b.transactionId(), b.partition()),
-                    b.sql(), b.rows()));
-            return answer(MessageType.UPDATE_COUNT, new UpdateCount(count));
+            return answer(MessageType.UPDATE_COUNT, async(b.timeoutMillis(), () -> new UpdateCount(
+                    local.updateBatch(branch(b.transactionId(), b.partition()), b.sql(), b.rows()))));
         });
         transport.register(MessageType.BRANCH_QUERY.code(), frame -> {
             BranchQuery q = decode(frame, BranchQuery.class);
-            RowCursor cursor = timed(q.timeoutMillis(), () -> local.query(branch(q.transactionId(), q.partition()),
-                    q.sql(), q.parameters()));
-            return rows(cursor, q.batchRows(), maxBatchBytes, maxPayload, q.timeoutMillis());
+            return Reply.streamLater(MessageType.ROW_BATCH.code(), async(q.timeoutMillis(), () -> rows(
+                    local.query(branch(q.transactionId(), q.partition()), q.sql(), q.parameters()),
+                    q.batchRows(), maxBatchBytes, maxPayload, q.timeoutMillis())));
         });
         transport.register(MessageType.PARTITION_READ.code(), frame -> {
             PartitionRead r = decode(frame, PartitionRead.class);
-            RowCursor cursor = timed(r.timeoutMillis(), () -> local.read(r.partition(), r.sql(), r.parameters()));
-            return rows(cursor, r.batchRows(), maxBatchBytes, maxPayload, r.timeoutMillis());
+            return Reply.streamLater(MessageType.ROW_BATCH.code(), async(r.timeoutMillis(), () -> rows(
+                    local.read(r.partition(), r.sql(), r.parameters()),
+                    r.batchRows(), maxBatchBytes, maxPayload, r.timeoutMillis())));
         });
         transport.register(MessageType.BRANCH_COMMIT.code(), frame -> {
             BranchCommit c = decode(frame, BranchCommit.class);
-            timed(c.timeoutMillis(), () -> {
+            return answer(MessageType.BRANCH_ENDED, async(c.timeoutMillis(), () -> {
                 local.commit(branch(c.transactionId(), c.partition()));
-                return null;
-            });
-            return answer(MessageType.BRANCH_ENDED, new BranchEnded());
+                return new BranchEnded();
+            }));
         });
         transport.register(MessageType.BRANCH_ROLLBACK.code(), frame -> {
             BranchRollback r = decode(frame, BranchRollback.class);
-            timed(r.timeoutMillis(), () -> {
+            return answer(MessageType.BRANCH_ENDED, async(r.timeoutMillis(), () -> {
                 local.rollback(branch(r.transactionId(), r.partition()));
-                return null;
-            });
-            return answer(MessageType.BRANCH_ENDED, new BranchEnded());
+                return new BranchEnded();
+            }));
         });
     }
 
-    private Reply answer(MessageType type, Object message) {
-        return Reply.of(type.code(), codec.encode(message));
+    private Reply answer(MessageType type, CompletableFuture<?> message) {
+        return Reply.later(type.code(), message.thenApply(codec::encode));
     }
 
-    private static Reply rows(RowCursor cursor, int batchRows, int maxBatchBytes, int maxPayload, long timeoutMillis) {
+    private static RowBatchSource rows(RowCursor cursor, int batchRows, int maxBatchBytes, int maxPayload,
+                                       long timeoutMillis) {
         int rows = batchRows < 1 ? RemotePartitionService.DEFAULT_BATCH_ROWS : Math.min(batchRows, MAX_BATCH_ROWS);
-        return Reply.stream(MessageType.ROW_BATCH.code(),
-                new RowBatchSource(cursor, rows, maxBatchBytes, maxPayload, timeoutMillis));
+        return new RowBatchSource(cursor, rows, maxBatchBytes, maxPayload, timeoutMillis);
     }
 
     private <T> T decode(InboundFrame frame, Class<T> type) {
@@ -130,9 +138,33 @@ public final class PartitionServiceEndpoint {
     }
 
     /**
-     * Runs {@code call} under the caller's statement time limit ({@code timeoutMillis}, 0 for
-     * none) and turns its failures into the answers that carry them intact.
+     * Runs {@code call} on the executor under the caller's statement time limit
+     * ({@code timeoutMillis}, 0 for none); its failures become the answers that carry them
+     * intact. A result that nobody wants any more (the requester cancelled) is closed.
      */
+    private <T> CompletableFuture<T> async(long timeoutMillis, LocalCall<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                if (result.isDone()) {
+                    return; // cancelled by the requester while it waited for a thread
+                }
+                try {
+                    T value = timed(timeoutMillis, call);
+                    if (!result.complete(value) && value instanceof AutoCloseable opened) {
+                        closeQuietly(opened);
+                    }
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new DistDataException(ErrorCode.NODE_UNAVAILABLE,
+                    "this node takes no more partition calls (shutting down or overloaded)", e));
+        }
+        return result;
+    }
+
     private static <T> T timed(long timeoutMillis, LocalCall<T> call) throws ErrorReply {
         if (timeoutMillis > 0) {
             StatementTimeout.set(Duration.ofMillis(timeoutMillis));
@@ -143,6 +175,14 @@ public final class PartitionServiceEndpoint {
             throw PartitionFailures.reply(e);
         } finally {
             StatementTimeout.clear();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable opened) {
+        try {
+            opened.close();
+        } catch (Exception e) {
+            // nobody is left to tell: the requester has gone
         }
     }
 }

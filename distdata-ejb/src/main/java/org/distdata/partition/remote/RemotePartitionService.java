@@ -2,6 +2,7 @@ package org.distdata.partition.remote;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,8 @@ public final class RemotePartitionService implements PartitionService {
 
     /** Rows per streamed batch unless the constructor says otherwise. */
     public static final int DEFAULT_BATCH_ROWS = 1000;
+    /** Statement batches are sent in parts of about this many bytes (or the frame limit's quarter, if smaller). */
+    private static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
     /** Slack beyond a call's deadline for the transport's own timer to fire first. */
     private static final long GUARD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -58,6 +61,7 @@ public final class RemotePartitionService implements PartitionService {
     private final String peer;
     private final Duration defaultTimeout;
     private final int batchRows;
+    private final long maxRequestBytes;
     private final MessageCodec codec = new MessageCodec();
 
     /** Calls {@code peer} over {@code transport}, with the transport's request timeout as default. */
@@ -78,6 +82,7 @@ public final class RemotePartitionService implements PartitionService {
             throw new IllegalArgumentException("need a positive default timeout and batchRows >= 1");
         }
         this.batchRows = batchRows;
+        this.maxRequestBytes = Math.min(MAX_REQUEST_BYTES, transport.config().maxFrameBytes() / 4);
     }
 
     /** The node this service calls. */
@@ -91,10 +96,20 @@ public final class RemotePartitionService implements PartitionService {
                 UpdateCount.class).count();
     }
 
+    /**
+     * Sends the rows in as many requests as it takes to keep each well under the frame limit,
+     * all in the branch's one transaction, and sums their counts. A failure part-way leaves the
+     * earlier parts done in the live transaction, as a failing local batch leaves its earlier
+     * rows; the gateway rolls the branch back either way.
+     */
     @Override
     public long updateBatch(TxnBranch branch, String sql, List<List<Object>> rows) throws SQLException {
-        return call(new BranchUpdateBatch(branch.transactionId(), branch.partition(), sql, rows, statementMillis()),
-                UpdateCount.class).count();
+        long total = 0;
+        for (List<List<Object>> part : parts(rows, maxRequestBytes - 3L * sql.length())) {
+            total += call(new BranchUpdateBatch(branch.transactionId(), branch.partition(), sql, part,
+                    statementMillis()), UpdateCount.class).count();
+        }
+        return total;
     }
 
     @Override
@@ -152,6 +167,24 @@ public final class RemotePartitionService implements PartitionService {
             throw PartitionFailures.unavailable(peer, e);
         }
         return RemoteRowCursor.open(stream, peer);
+    }
+
+    /** Consecutive runs of {@code rows} of about {@code maxBytes} each; one (empty) part for no rows. */
+    private static List<List<List<Object>>> parts(List<List<Object>> rows, long maxBytes) {
+        List<List<List<Object>>> parts = new ArrayList<>();
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            long row = WireSizes.ofRow(rows.get(i));
+            if (i > from && bytes + row > maxBytes) {
+                parts.add(rows.subList(from, i));
+                from = i;
+                bytes = 0;
+            }
+            bytes += row;
+        }
+        parts.add(rows.subList(from, rows.size()));
+        return parts;
     }
 
     private Duration callTimeout() {

@@ -1,6 +1,5 @@
 package org.distdata.partition.remote;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ final class RowBatchSource implements ChunkSource {
                 for (int i = 0; i < width; i++) {
                     Object value = cursor.get(i);
                     row.add(value);
-                    bytes += estimatedBytes(value);
+                    bytes += WireSizes.of(value);
                 }
                 rows.add(row);
             }
@@ -130,17 +129,5 @@ final class RowBatchSource implements ChunkSource {
             pending = e;
         }
         return rows;
-    }
-
-    /** A cheap upper estimate of a value's encoded size, to cut batches well below the frame limit. */
-    private static long estimatedBytes(Object value) {
-        if (value instanceof String s) {
-            return 6 + 3L * s.length();
-        } else if (value instanceof byte[] b) {
-            return 6 + b.length;
-        } else if (value instanceof BigDecimal d) {
-            return 12 + d.unscaledValue().bitLength() / 8;
-        }
-        return 11;
     }
 }

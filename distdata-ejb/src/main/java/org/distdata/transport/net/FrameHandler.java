@@ -7,7 +7,8 @@ package org.distdata.transport.net;
  *
  * <p>It runs on one of the transport's handler threads ({@link TransportConfig#handlerThreads()}),
  * not on an I/O thread, so it may block briefly; long work should return {@link Reply#later}
- * and finish elsewhere. One-way frames from one connection are handled one at a time, in the
+ * (or {@link Reply#streamLater}) and finish elsewhere, above all work that waits for other
+ * messages, which need these same threads to arrive. One-way frames from one connection are handled one at a time, in the
  * order they arrived; requests may be handled concurrently. For a one-way frame the returned
  * reply is ignored ({@link Reply#none()} is the natural answer).
  *

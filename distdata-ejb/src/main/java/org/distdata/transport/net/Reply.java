@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  * the reply names another ({@code RAFT_VOTE_REQUEST} answered by {@code RAFT_VOTE_RESPONSE}),
  * and always the request's id and group id.
  */
-public sealed interface Reply permits Reply.Unary, Reply.Streamed, Reply.None {
+public sealed interface Reply permits Reply.Unary, Reply.Streamed, Reply.LaterStream, Reply.None {
 
     /** Type code meaning "the type of the request". */
     int SAME_TYPE = -1;
@@ -44,6 +44,17 @@ public sealed interface Reply permits Reply.Unary, Reply.Streamed, Reply.None {
         return new Streamed(type, source);
     }
 
+    /**
+     * A streamed response whose source is still being opened elsewhere (a query waiting for
+     * locks or for a read index), so that no handler thread waits meanwhile. A failed stage
+     * answers with an error; if the requester cancels first, the transport cancels
+     * {@code source.toCompletableFuture()}, and whoever completes it later must close what it
+     * opened.
+     */
+    static Reply streamLater(int type, CompletionStage<? extends ChunkSource> source) {
+        return new LaterStream(type, source);
+    }
+
     /** No answer: for one-way frames. */
     static Reply none() {
         return None.INSTANCE;
@@ -59,6 +70,13 @@ public sealed interface Reply permits Reply.Unary, Reply.Streamed, Reply.None {
     /** A response in parts. */
     record Streamed(int type, ChunkSource source) implements Reply {
         public Streamed {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** A response in parts, from a source still being opened. */
+    record LaterStream(int type, CompletionStage<? extends ChunkSource> source) implements Reply {
+        public LaterStream {
             Objects.requireNonNull(source, "source");
         }
     }

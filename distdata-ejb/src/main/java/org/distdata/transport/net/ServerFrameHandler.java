@@ -106,6 +106,8 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
             Reply reply = handler.handle(inbound);
             if (reply instanceof Reply.Streamed streamed) {
                 streamed.source().close();
+            } else if (reply instanceof Reply.LaterStream later) {
+                later.source().thenAccept(ServerFrameHandler::closeQuietly);
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "handler of one-way type " + inbound.type() + " from " + inbound.peer() + " failed", e);
@@ -144,6 +146,20 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
         } else if (reply instanceof Reply.Streamed streamed) {
             int type = streamed.type() == Reply.SAME_TYPE ? request.type() : streamed.type();
             new StreamPump(exchange, streamed.source(), type, executor, config.streamStallTimeout()).start();
+        } else if (reply instanceof Reply.LaterStream later) {
+            int type = later.type() == Reply.SAME_TYPE ? request.type() : later.type();
+            CompletableFuture<? extends ChunkSource> opening = later.source().toCompletableFuture();
+            exchange.inbound.onCancel(() -> opening.cancel(false));
+            opening.whenComplete((source, failure) -> {
+                if (failure != null) {
+                    exchange.fail(failure);
+                } else if (exchange.isFinished()) {
+                    closeQuietly(source);
+                } else {
+                    // A cancel from here on reaches the pump, which closes the source.
+                    new StreamPump(exchange, source, type, executor, config.streamStallTimeout()).start();
+                }
+            });
         } else {
             exchange.respondError("INTERNAL", "the handler of message type " + request.type() + " gave no reply to a request");
         }
@@ -200,6 +216,14 @@ final class ServerFrameHandler extends ChannelInboundHandlerAdapter {
         }
         readingPaused = !read;
         channel.config().setAutoRead(read);
+    }
+
+    private static void closeQuietly(ChunkSource source) {
+        try {
+            source.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing a stream source failed", e);
+        }
     }
 
     static String errorCode(Throwable failure) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -32,7 +33,8 @@ public final class PartitionCallBenchmark {
             NodeTransport n2 = nodes.start("n2");
             TransportNodes.connect(n1, n2);
             FakePartitionService leader = new FakePartitionService();
-            new PartitionServiceEndpoint(leader).registerOn(n2);
+            new PartitionServiceEndpoint(leader, Executors.newCachedThreadPool(TransportNodes.threads("calls")))
+                    .registerOn(n2);
             RemotePartitionService remote = new RemotePartitionService(n1, "n2", Duration.ofSeconds(10), 1000);
             TxnBranch branch = new TxnBranch("bench", 1);
             List<Object> row = List.of(42L, "a name of some length", 3.5);

@@ -19,7 +19,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.distdata.error.DistDataException;
@@ -30,7 +33,9 @@ import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
 import org.distdata.sql.ColumnInfo;
 import org.distdata.sql.ErrorTranslator;
+import org.distdata.transport.message.MessageType;
 import org.distdata.transport.net.NodeTransport;
+import org.distdata.transport.net.Reply;
 import org.distdata.transport.net.TransportNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +58,7 @@ class RemotePartitionServiceTest {
     Path dir;
 
     TransportNodes nodes;
+    final ExecutorService calls = Executors.newCachedThreadPool(TransportNodes.threads("calls"));
     NodeTransport n1;
     FakePartitionService leader;
     RemotePartitionService remote;
@@ -64,7 +70,7 @@ class RemotePartitionServiceTest {
         NodeTransport n2 = nodes.start("n2");
         TransportNodes.connect(n1, n2);
         leader = new FakePartitionService();
-        new PartitionServiceEndpoint(leader).registerOn(n2);
+        new PartitionServiceEndpoint(leader, calls).registerOn(n2);
         remote = new RemotePartitionService(n1, "n2", Duration.ofSeconds(5), 100);
     }
 
@@ -75,6 +81,7 @@ class RemotePartitionServiceTest {
             leader.hang.countDown();
         }
         nodes.close();
+        calls.shutdownNow();
     }
 
     @Test
@@ -102,6 +109,33 @@ class RemotePartitionServiceTest {
         FakePartitionService.Call call = leader.calls.poll();
         assertThat(call.operation()).isEqualTo("updateBatch");
         assertThat(call.parameters()).isEqualTo(rows);
+    }
+
+    @Test
+    void aStatementBatchLargerThanAFrameGoesInPartsInOrderAndTheCountsAreSummed() throws Exception {
+        NodeTransport client = nodes.start(nodes.config("n4").maxFrameBytes(64 * 1024).build());
+        NodeTransport server = nodes.start(nodes.config("n5").maxFrameBytes(64 * 1024).build());
+        TransportNodes.connect(client, server);
+        new PartitionServiceEndpoint(leader, calls).registerOn(server);
+        RemotePartitionService small = new RemotePartitionService(client, "n5", Duration.ofSeconds(10), 100);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(List.of(i, "x".repeat(500))); // about 0.5 MB in all, against a 64 KiB frame limit
+        }
+        leader.updateCount = 2;
+
+        long count = small.updateBatch(BRANCH, "INSERT INTO T VALUES (?, ?)", rows);
+
+        assertThat(count).isEqualTo(2000);
+        List<Object> received = new ArrayList<>();
+        int requests = 0;
+        for (FakePartitionService.Call call : leader.calls) {
+            assertThat(call.branch()).isEqualTo(BRANCH);
+            received.addAll(call.parameters());
+            requests++;
+        }
+        assertThat(requests).as("requests").isGreaterThan(8);
+        assertThat(received).isEqualTo(rows);
     }
 
     @Test
@@ -226,6 +260,16 @@ class RemotePartitionServiceTest {
     }
 
     @Test
+    void anUnexpectedFailureAtTheLeaderArrivesAsAnInternalError() {
+        leader.failure = new IllegalStateException("partition 3 is not open");
+
+        Throwable thrown = catchThrowable(() -> remote.update(BRANCH, "DELETE FROM T", List.of()));
+
+        assertThat(thrown).isInstanceOf(DistDataException.class).hasMessageContaining("partition 3 is not open");
+        assertThat(((DistDataException) thrown).code()).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
     void theStatementTimeLimitTravelsToTheLeader() throws Exception {
         StatementTimeout.set(Duration.ofSeconds(4));
 
@@ -279,6 +323,45 @@ class RemotePartitionServiceTest {
         assertNodeUnavailable(thrown);
         assertThat(waited).as("the leader hangs for 30 s").isBetween(300L, 5000L);
         assertThat(leader.calls.poll().timeLimit()).as("no limit is imposed on the leader").isNull();
+    }
+
+    @Test
+    void callsThatWaitForRaftMessagesLeaveTheLeadersTransportFreeToDeliverThem() throws Exception {
+        // A leader with two handler threads, and six commits that each wait for "replication": a message that
+        // reaches the leader through the same transport, as Raft's append responses do.
+        NodeTransport n3 = nodes.start(nodes.config("n3").handlerThreads(2).build());
+        TransportNodes.connect(n1, n3);
+        CountDownLatch replicated = new CountDownLatch(1);
+        FakePartitionService waiting = new FakePartitionService();
+        waiting.hang = replicated;
+        new PartitionServiceEndpoint(waiting, calls).registerOn(n3);
+        n3.register(MessageType.RAFT_APPEND_RESPONSE.code(), frame -> {
+            replicated.countDown();
+            return Reply.none();
+        });
+        RemotePartitionService toN3 = new RemotePartitionService(n1, "n3", Duration.ofSeconds(20), 100);
+        List<CompletableFuture<Void>> commits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TxnBranch branch = new TxnBranch("t" + i, 1);
+            commits.add(CompletableFuture.runAsync(() -> {
+                try {
+                    toN3.commit(branch);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, calls));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waiting.calls.size() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(waiting.calls).as("commits waiting at the leader at once").hasSize(6);
+
+        n1.send("n3", MessageType.RAFT_APPEND_RESPONSE.code(), 0, new byte[0]);
+
+        // Were the commits holding the handler threads, the message would wait for them: 30 s, the fake's limit.
+        CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(replicated.getCount()).isZero();
     }
 
     private static void assertNodeUnavailable(Throwable thrown) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +36,7 @@ class RemoteRowStreamingTest {
     Path dir;
 
     TransportNodes nodes;
+    final ExecutorService calls = Executors.newCachedThreadPool(TransportNodes.threads("calls"));
     NodeTransport n2;
     FakePartitionService leader;
     RemotePartitionService remote;
@@ -46,7 +49,7 @@ class RemoteRowStreamingTest {
         n2 = nodes.start(small(nodes.config("n2")).build());
         TransportNodes.connect(n1, n2);
         leader = new FakePartitionService();
-        new PartitionServiceEndpoint(leader).registerOn(n2);
+        new PartitionServiceEndpoint(leader, calls).registerOn(n2);
         remote = new RemotePartitionService(n1, "n2", Duration.ofSeconds(10), BATCH_ROWS);
     }
 
@@ -57,6 +60,7 @@ class RemoteRowStreamingTest {
     @AfterEach
     void stop() {
         nodes.close();
+        calls.shutdownNow();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -164,6 +165,55 @@ class StreamingTest {
         assertThat(stream.next().payload()).containsExactly(3);
         assertThatThrownBy(stream::hasNext).isInstanceOf(RemoteErrorException.class)
                 .hasMessageContaining("TXN_CONFLICT: partition 4 moved");
+    }
+
+    @Test
+    void aStreamWhoseSourceOpensLaterArrivesCompleteOrFailsWithTheOpeningsError() throws Exception {
+        nodes = TransportNodes.plaintext();
+        NodeTransport n1 = nodes.start("n1");
+        NodeTransport n2 = nodes.start(nodes.config("n2").handlerThreads(1).build());
+        TransportNodes.connect(n1, n2);
+        CountingSource source = new CountingSource(50);
+        n2.register(SCAN, frame -> Reply.streamLater(SCAN, CompletableFuture.supplyAsync(() -> source,
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))));
+        n2.register(SCAN + 1, frame -> Reply.streamLater(SCAN, CompletableFuture.failedFuture(
+                new DistDataException(ErrorCode.NO_QUORUM, "partition 2 has no quorum"))));
+
+        int received = 0;
+        try (ResponseStream stream = n1.stream("n2", SCAN, 0, new byte[0], Duration.ofSeconds(10))) {
+            while (stream.hasNext()) {
+                assertThat(ByteBuffer.wrap(stream.next().payload()).getInt(0)).isEqualTo(received++);
+            }
+        }
+        assertThat(received).isEqualTo(50);
+        assertThat(source.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        ResponseStream failing = n1.stream("n2", SCAN + 1, 0, new byte[0], Duration.ofSeconds(10));
+        assertThatThrownBy(failing::hasNext).isInstanceOf(RemoteErrorException.class)
+                .hasMessageContaining("NO_QUORUM: partition 2 has no quorum");
+    }
+
+    @Test
+    void closingAStreamWhileItsSourceIsOpeningCancelsTheOpening() throws Exception {
+        nodes = TransportNodes.plaintext();
+        NodeTransport n1 = nodes.start("n1");
+        NodeTransport n2 = nodes.start("n2");
+        TransportNodes.connect(n1, n2);
+        CompletableFuture<ChunkSource> opening = new CompletableFuture<>();
+        CountDownLatch asked = new CountDownLatch(1);
+        n2.register(SCAN, frame -> {
+            asked.countDown();
+            return Reply.streamLater(SCAN, opening);
+        });
+
+        ResponseStream stream = n1.stream("n2", SCAN, 0, new byte[0], Duration.ofSeconds(10));
+        assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+        stream.close();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!opening.isCancelled() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(opening.isCancelled()).as("the opening was cancelled").isTrue();
     }
 
     @Test

@@ -80,6 +80,16 @@ public final class Catalog implements CatalogView, MetaListener {
         return version.get();
     }
 
+    /**
+     * Waits until this node has applied every catalog change committed cluster-wide before the
+     * call; true when that changed what this node knows (a table created through another node).
+     */
+    public boolean catchUp() {
+        long before = version();
+        log.awaitLatest();
+        return version() != before;
+    }
+
     public Optional<TableDef> find(String name) {
         return Optional.ofNullable(tables.get(name));
     }

@@ -16,4 +16,12 @@ public interface MetaLog {
      *         be committed or applied in time (it may then still take effect later)
      */
     void submit(MetaCommand command);
+
+    /**
+     * Returns once this node has applied every metadata change committed before the call, so
+     * a lookup that missed may be retried and see what another node just changed. A single
+     * node is always up to date. Best effort: without a quorum it returns after its time limit.
+     */
+    default void awaitLatest() {
+    }
 }

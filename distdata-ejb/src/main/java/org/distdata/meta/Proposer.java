@@ -11,4 +11,12 @@ import java.util.concurrent.CompletableFuture;
 public interface Proposer {
 
     CompletableFuture<Long> propose(long group, byte[] command);
+
+    /**
+     * The commit index of {@code group} as its leader confirms it now (a linearizable read
+     * index); completes with -1 when the proposer cannot tell.
+     */
+    default CompletableFuture<Long> readIndex(long group) {
+        return CompletableFuture.completedFuture(-1L);
+    }
 }

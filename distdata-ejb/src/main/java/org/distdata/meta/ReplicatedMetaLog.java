@@ -54,6 +54,20 @@ public final class ReplicatedMetaLog implements MetaLog {
         }
     }
 
+    @Override
+    public void awaitLatest() {
+        try {
+            long index = proposer.readIndex(MetaStateMachine.GROUP).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (index > 0) {
+                stateMachine.awaitApplied(index, timeout);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // no confirmed index: the caller goes on with what this node has applied
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private long commit(byte[] bytes) {
         try {
             return proposer.propose(MetaStateMachine.GROUP, bytes).get(timeout.toNanos(), TimeUnit.NANOSECONDS);

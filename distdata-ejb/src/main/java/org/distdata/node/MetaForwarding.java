@@ -12,6 +12,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.meta.Proposer;
 import org.distdata.raft.ProposalRejectedException;
+import org.distdata.raft.ReadMode;
 import org.distdata.replication.GroupIds;
 import org.distdata.replication.RaftHost;
 import org.distdata.transport.codec.FrameDecodingException;
@@ -40,7 +41,36 @@ final class MetaForwarding implements Proposer {
         this.transport = transport;
         this.timeout = timeout;
         transport.register(MessageType.META_PROPOSE.code(), frame -> Reply.later(host.propose(GroupIds.META,
-                frame.payload()).thenApply(index -> new PayloadWriter(10).writeVarLong(index).toByteArray())));
+                frame.payload()).thenApply(MetaForwarding::encodeIndex)));
+        transport.register(MessageType.META_READ_INDEX.code(), frame -> Reply.later(
+                host.read(GroupIds.META, ReadMode.LEASE).thenApply(MetaForwarding::encodeIndex)));
+    }
+
+    private static byte[] encodeIndex(long index) {
+        return new PayloadWriter(10).writeVarLong(index).toByteArray();
+    }
+
+    @Override
+    public CompletableFuture<Long> readIndex(long group) {
+        long leader = host.leader(GroupIds.META);
+        if (leader == 0) {
+            return CompletableFuture.completedFuture(-1L);
+        }
+        if (leader == cluster.self().id()) {
+            return host.read(GroupIds.META, ReadMode.LEASE);
+        }
+        String peer = cluster.members().byId(leader).map(ClusterMember::name).orElse(null);
+        if (peer == null) {
+            return CompletableFuture.completedFuture(-1L);
+        }
+        return transport.request(peer, MessageType.META_READ_INDEX.code(), GroupIds.META, new byte[0], timeout)
+                .thenApply(frame -> {
+                    try {
+                        return new PayloadReader(frame.payload()).readVarLong("index");
+                    } catch (FrameDecodingException e) {
+                        return -1L;
+                    }
+                });
     }
 
     @Override

@@ -81,6 +81,7 @@ public final class NodeReplication implements AutoCloseable {
         this.cluster = settings.cluster();
         long self = cluster.self().id();
         this.map = PartitionMap.initial(stores.size(), cluster.replicationFactor(), cluster.members().ids());
+        this.detector = new FailureDetector(cluster.suspectAfter(), cluster.downAfter());
         this.partitions = new PartitionStateMachine(stores, dataDir.resolve("snapshots"), threads);
         for (int p : map.partitionsOn(self)) {
             partitions.host(p);
@@ -106,9 +107,8 @@ public final class NodeReplication implements AutoCloseable {
         this.partitionWork = Executors.newFixedThreadPool(32, threads);
         new PartitionServiceEndpoint(leaderService, partitionWork).registerOn(transport);
         this.executor = new ReplicatedPartitionExecutor(stores.size(), self,
-                new LeaderDirectory(groups, map::replicas), this::service, new LocalPartitionExecutor(stores),
-                settings.leaderWait());
-        this.detector = new FailureDetector(cluster.suspectAfter(), cluster.downAfter());
+                new LeaderDirectory(groups, map::replicas), this::service, this::reachable,
+                new LocalPartitionExecutor(stores), settings.leaderWait());
         this.heartbeats = new NodeHeartbeats(cluster, transport, detector, this::leaderCount, () ->
                 map.replicaCount(self), dataDir);
         ReplicaChecksums checksums = new ReplicaChecksums(groups, partitions);
@@ -150,6 +150,15 @@ public final class NodeReplication implements AutoCloseable {
         }
         return remotes.computeIfAbsent(node, id -> new RemotePartitionService(transport,
                 cluster.members().byId(id).orElseThrow().name()));
+    }
+
+    /** Whether calls to {@code node} may get an answer: itself, or a node whose heartbeats arrive. */
+    private boolean reachable(long node) {
+        if (node == cluster.self().id()) {
+            return true;
+        }
+        var state = detector.state(node, System.currentTimeMillis());
+        return state == org.distdata.cluster.NodeState.UP || state == org.distdata.cluster.NodeState.JOINING;
     }
 
     private void everySecond() {

@@ -87,7 +87,16 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         ParsedStatement parsed = parser.parse(statement.sql());
         StatementTimeout.set(timeoutOf(statement));
         try {
-            SqlResult result = locked(parsed, () -> run(parsed, statement.params(), null));
+            SqlResult result;
+            try {
+                result = locked(parsed, () -> run(parsed, statement.params(), null));
+            } catch (DistDataException e) {
+                // a table or view created through another node that this node has not applied yet
+                if (!namesAnUnknownObject(e) || !ctx.catalog().catchUp()) {
+                    throw e;
+                }
+                result = locked(parsed, () -> run(parsed, statement.params(), null));
+            }
             return result.withElapsed((System.nanoTime() - start) / 1e6);
         } finally {
             StatementTimeout.clear();
@@ -193,6 +202,10 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static boolean namesAnUnknownObject(DistDataException e) {
+        return e.code() == ErrorCode.SQL_SEMANTIC && e.detail() != null && e.detail().contains("does not exist");
     }
 
     /**

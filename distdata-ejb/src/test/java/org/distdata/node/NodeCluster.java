@@ -128,6 +128,11 @@ final class NodeCluster implements AutoCloseable {
         return node(via).sql().execute(new SqlStatement(sql, Arrays.asList(params)));
     }
 
+    /** A statement with a client time limit ({@code timeoutMs} in the API). */
+    SqlResult sqlWithin(Duration limit, long via, String sql, Object... params) {
+        return node(via).sql().execute(new SqlStatement(sql, Arrays.asList(params), limit));
+    }
+
     /** Cuts node {@code id} off from every other node, both ways. */
     void isolate(long id) {
         String name = "n" + id;

@@ -29,11 +29,15 @@ final class LeaderCalls {
 
     private final LeaderDirectory directory;
     private final LongFunction<PartitionService> services;
+    private final java.util.function.LongPredicate reachable;
     private final Duration leaderWait;
 
-    LeaderCalls(LeaderDirectory directory, LongFunction<PartitionService> services, Duration leaderWait) {
+    /** {@code reachable} says whether a node seems alive (its heartbeats arrive); calls skip the others. */
+    LeaderCalls(LeaderDirectory directory, LongFunction<PartitionService> services,
+                java.util.function.LongPredicate reachable, Duration leaderWait) {
         this.directory = directory;
         this.services = services;
+        this.reachable = reachable;
         this.leaderWait = leaderWait;
     }
 
@@ -48,7 +52,11 @@ final class LeaderCalls {
         DistDataException last = null;
         for (int attempt = 0; ; attempt++) {
             long leader = directory.leaderOf(partition);
-            if (leader > 0) {
+            if (leader > 0 && !reachable.test(leader)) {
+                directory.unreachable(partition, leader);
+                last = new DistDataException(ErrorCode.NODE_UNAVAILABLE, "node " + leader
+                        + " (the leader last known for partition " + partition + ") does not answer heartbeats");
+            } else if (leader > 0) {
                 try {
                     return new Answered<>(leader, call.on(services.apply(leader)));
                 } catch (NotLeaderException e) {

@@ -38,6 +38,7 @@ public final class LeaderPartitionService implements PartitionService {
 
     /** Limit for waiting on the group when the client statement set none. */
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    private static final Duration LOST_LEADERSHIP_GRACE = Duration.ofSeconds(3);
 
     private final RaftGroups groups;
     private final PartitionStateMachine replicas;
@@ -123,7 +124,41 @@ public final class LeaderPartitionService implements PartitionService {
                                 && c.getCause() != null ? c.getCause() : failure);
                     }
                 });
-        await(applied, branch.partition(), "commit");
+        awaitCommit(applied, replica, branch.partition());
+    }
+
+    /**
+     * Waits for a proposed write set to commit. A leader cut off from its quorum steps down
+     * within an election timeout; once it has not led for {@link #LOST_LEADERSHIP_GRACE} the
+     * client is told at once (the entry may still commit through a new leader, so the outcome
+     * is unknown) instead of waiting out the whole statement time.
+     */
+    private void awaitCommit(CompletableFuture<Long> applied, PartitionReplica replica, int partition) {
+        Duration limit = waitLimit();
+        long deadline = System.nanoTime() + limit.toNanos();
+        long notLeaderSince = 0;
+        while (true) {
+            try {
+                applied.get(100, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                if (replica.leads()) {
+                    notLeaderSince = 0;
+                } else if (notLeaderSince == 0) {
+                    notLeaderSince = now;
+                } else if (now - notLeaderSince > LOST_LEADERSHIP_GRACE.toNanos()) {
+                    throw new DistDataException(ErrorCode.NO_QUORUM, "this node lost the leadership of partition "
+                            + partition + " (no quorum) before the write committed; the outcome is unknown");
+                }
+                if (now - deadline > 0) {
+                    await(applied, partition, "commit"); // one last look, then the time-out error
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                await(applied, partition, "commit"); // reports the failure as await does
+                return;
+            }
+        }
     }
 
     @Override

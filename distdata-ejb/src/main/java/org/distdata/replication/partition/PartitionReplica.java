@@ -100,6 +100,11 @@ final class PartitionReplica implements AutoCloseable {
         return leaderHint;
     }
 
+    /** Whether this replica leads its group, as far as the last role news said. */
+    boolean leads() {
+        return leader;
+    }
+
     /** Why this replica stopped applying, or null while it is healthy. */
     String diverged() {
         return diverged;

@@ -32,11 +32,11 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
     private final AtomicLong transactions = new AtomicLong();
 
     public ReplicatedPartitionExecutor(int partitions, long self, LeaderDirectory directory,
-                                       LongFunction<PartitionService> services, LocalPartitionExecutor localReplicas,
-                                       Duration leaderWait) {
+                                       LongFunction<PartitionService> services, java.util.function.LongPredicate reachable,
+                                       LocalPartitionExecutor localReplicas, Duration leaderWait) {
         this.partitions = partitions;
         this.self = self;
-        this.calls = new LeaderCalls(directory, services, leaderWait);
+        this.calls = new LeaderCalls(directory, services, reachable, leaderWait);
         this.localReplicas = localReplicas;
     }
 

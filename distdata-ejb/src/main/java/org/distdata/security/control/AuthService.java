@@ -68,6 +68,10 @@ public final class AuthService {
                     "too many failed logins; retry in " + seconds + " s", null, Map.of("retryAfterSeconds", seconds));
         }
         Optional<StoredUser> user = users.find(username);
+        if (user.isEmpty()) {
+            log.awaitLatest(); // the user may have just been created through another node
+            user = users.find(username);
+        }
         boolean passwordOk;
         if (user.isPresent()) {
             passwordOk = hasher.matches(password, user.get().passwordHash());
@@ -116,7 +120,12 @@ public final class AuthService {
             return Optional.empty();
         }
         TokenClaims c = claims.get();
-        return users.find(c.username())
+        Optional<StoredUser> user = users.find(c.username());
+        if (user.isEmpty() || user.get().tokenVersion() < c.tokenVersion()) {
+            log.awaitLatest(); // issued through another node for a user this node has not applied yet
+            user = users.find(c.username());
+        }
+        return user
                 .filter(StoredUser::enabled)
                 .filter(u -> u.tokenVersion() == c.tokenVersion())
                 .map(u -> new Caller(u.username(), u.roles(), c.tokenId()));

@@ -49,6 +49,8 @@ public enum MessageType {
      * the entry's index (a varint); see {@code org.distdata.node.MetaForwarding}.
      */
     META_PROPOSE(56),
+    /** Asks the meta leader for a linearizable read index of the meta group (a varint answer). */
+    META_READ_INDEX(57),
 
     BRANCH_UPDATE(60),
     BRANCH_UPDATE_BATCH(61),

@@ -9,6 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.distdata.cluster.ClusterConfig;
 import org.distdata.cluster.ClusterView;
 import org.distdata.cluster.SingleNodeClusterView;
 import org.distdata.error.DistDataException;
@@ -16,6 +19,8 @@ import org.distdata.error.ErrorCode;
 import org.distdata.metrics.RequestMetrics;
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
+import org.distdata.node.ReplicationSettings;
+import org.distdata.transport.net.TransportSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +37,10 @@ import java.util.logging.Logger;
  * (default {@code node-<hostname>}), {@code distdata.data.dir} (default
  * {@code ${user.home}/distdata-data}), {@code distdata.partitions} (16),
  * {@code distdata.admin.password} (also from env {@code DISTDATA_ADMIN_PASSWORD}) and
- * {@code distdata.token.ttl} (ISO-8601 duration, {@code PT8H}).
+ * {@code distdata.token.ttl} (ISO-8601 duration, {@code PT8H}). With a member list of more
+ * than one node ({@code distdata.cluster.members}, {@code distdata.node.id},
+ * {@code distdata.replication.factor}; see {@link ClusterConfig}) the node joins a replicated
+ * cluster, its transport on {@code distdata.rpc.port} ({@link TransportSettings}).
  *
  * <p>Bean-managed concurrency: the node is thread-safe, and a container WRITE lock would
  * serialize every request of the whole API through this bean. Bean-managed transactions:
@@ -68,23 +76,44 @@ public class NodeBean {
     @ConfigProperty(name = "distdata.token.ttl", defaultValue = "PT8H")
     String tokenTtl;
 
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private final RequestMetrics requestMetrics = new RequestMetrics();
     private volatile Node node;
 
     @PostConstruct
     void start() {
-        NodeConfig config = new NodeConfig(
-                nodeName.filter(n -> !n.isBlank()).orElseGet(NodeBean::defaultNodeName),
-                Path.of(dataDir.filter(d -> !d.isBlank())
-                        .orElseGet(() -> System.getProperty("user.home") + "/distdata-data")),
-                partitions,
-                adminPassword,
-                Duration.parse(tokenTtl));
-        LOG.info(() -> "opening DistData node " + config.nodeName() + " with data in " + config.dataDir());
-        node = Node.open(config);
+        String name = nodeName.filter(n -> !n.isBlank()).orElseGet(NodeBean::defaultNodeName);
+        Path dir = Path.of(dataDir.filter(d -> !d.isBlank())
+                .orElseGet(() -> System.getProperty("user.home") + "/distdata-data"));
+        NodeConfig config = new NodeConfig(name, dir, partitions, adminPassword, Duration.parse(tokenTtl),
+                replication(name, dir));
+        LOG.info(() -> "opening DistData node " + config.nodeName() + " with data in " + config.dataDir()
+                + config.replication().map(r -> " as node " + r.cluster().self().id() + " of "
+                + r.cluster().members().render() + ", replication factor " + r.cluster().replicationFactor())
+                .orElse(" (alone)"));
+        node = Node.open(config, threadFactory);
         node.generatedAdminPassword().ifPresent(p ->
                 LOG.warning(CREDENTIALS_MARKER + " user=admin password=" + p
                         + " (generated once; change it with PUT /api/v1/users/admin)"));
+    }
+
+    /**
+     * How this node replicates, when {@code distdata.cluster.members} names more than one
+     * member: the cluster config and the node transport ({@code distdata.rpc.port}, mutual TLS
+     * from the cluster CA, created under the data directory in the dev profile).
+     */
+    private static Optional<ReplicationSettings> replication(String name, Path dir) {
+        var config = ConfigProvider.getConfig();
+        java.util.function.Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+        ClusterConfig cluster = ClusterConfig.read(name, lookup);
+        if (cluster.members().size() < 2) {
+            return Optional.empty();
+        }
+        TransportSettings transport = TransportSettings.read(name, dir, lookup, System::getProperty);
+        transport.ensureDevCertificates().forEach(created -> LOG.info("dev profile: created " + created));
+        return Optional.of(ReplicationSettings.of(cluster, transport.config()));
     }
 
     @PreDestroy
@@ -106,13 +135,14 @@ public class NodeBean {
     }
 
     /**
-     * The cluster as this node sees it, for the cluster endpoints and the console: this node
-     * alone (replication factor 1) until the replicated cluster's view is wired into the node.
+     * The cluster as this node sees it, for the cluster endpoints and the console: the
+     * replicated cluster's view, or this node alone (replication factor 1) when it runs alone.
      */
     public ClusterView cluster() {
         Node n = node();
-        return SingleNodeClusterView.of(n.config().nodeName(), n.config().partitions(), n.config().dataDir(), n::ready,
-                n.catalog(), key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+        return n.replicatedCluster().orElseGet(() -> SingleNodeClusterView.of(n.config().nodeName(),
+                n.config().partitions(), n.config().dataDir(), n::ready, n.catalog(),
+                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)));
     }
 
     public boolean ready() {

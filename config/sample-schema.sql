@@ -5,11 +5,14 @@
 -- DISTRIBUTE BY HASH and REFERENCE are DistData's DDL extensions (API.md); the engine
 -- strips them before the statement reaches Derby.
 
--- Small and read everywhere: replicated to every data node, so joins with it stay local.
+-- Small and read everywhere. It would be a REFERENCE table (a copy in every partition, so
+-- joins with it stay local), but a write to a reference table changes every partition at
+-- once, which a replicated cluster refuses until two-phase commit over the partition groups
+-- exists; so it is distributed by its key, and the planner broadcasts it in joins.
 CREATE TABLE countries (
     code CHAR(2)     NOT NULL PRIMARY KEY,
     name VARCHAR(64) NOT NULL
-) REFERENCE;
+) DISTRIBUTE BY HASH (code);
 
 -- Distributed by its primary key.
 CREATE TABLE customers (

@@ -158,18 +158,37 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         }
     }
 
-    /** Bulk load of already typed rows into one table, in one atomic transaction. */
+    /**
+     * Bulk load of already typed rows into one table: in one atomic transaction, or — where
+     * partitions cannot commit atomically together (a replicated cluster before two-phase
+     * commit) — in one atomic transaction per partition.
+     */
     public long insertRows(String table, List<String> columns, List<List<Object>> rows) {
         schemaLock.readLock().lock();
-        try (WriteTransaction tx = ctx.partitions().begin()) {
+        try {
             TableDef def = ctx.catalog().require(table);
             List<ColumnDef> targets = new ArrayList<>();
             for (String c : columns) {
                 targets.add(def.column(c).orElseThrow(() -> new DistDataException(ErrorCode.SQL_SEMANTIC,
                         "'" + c + "' is not a column in table '" + table + "'.")));
             }
-            long n = inserts.insertRows(def, targets, rows, tx);
-            tx.commit();
+            if (ctx.partitions().atomicAcrossPartitions()) {
+                try (WriteTransaction tx = ctx.partitions().begin()) {
+                    long n = inserts.insertRows(def, targets, rows, tx);
+                    tx.commit();
+                    return n;
+                }
+            }
+            long n = 0;
+            for (List<List<Object>> part : inserts.byPartition(def, targets, rows).values()) {
+                n += LeaderChanges.retry(() -> {
+                    try (WriteTransaction tx = ctx.partitions().begin()) {
+                        long inserted = inserts.insertRows(def, targets, part, tx);
+                        tx.commit();
+                        return inserted;
+                    }
+                });
+            }
             return n;
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e);

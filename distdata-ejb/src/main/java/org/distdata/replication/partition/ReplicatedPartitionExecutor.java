@@ -72,6 +72,11 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
     }
 
     @Override
+    public boolean atomicAcrossPartitions() {
+        return false;
+    }
+
+    @Override
     public WriteTransaction begin() {
         return new ReplicatedWriteTransaction("n" + self + "-" + System.currentTimeMillis() + "-"
                 + transactions.incrementAndGet(), calls);

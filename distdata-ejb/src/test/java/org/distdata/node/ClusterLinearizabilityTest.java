@@ -87,13 +87,16 @@ class ClusterLinearizabilityTest {
                                 history.add(KvOperation.cas(client, "k" + key, expected, value, r.updateCount() == 1,
                                         call, System.nanoTime() - origin));
                             }
-                        } catch (IllegalStateException e) {
-                            // the gateway node is stopped: the request never reached the cluster
-                        } catch (DistDataException e) {
+                        } catch (NodeCluster.NodeDownException e) {
+                            // the gateway node was down: the request never reached the cluster
+                        } catch (RuntimeException e) {
+                            // anything else (an error answer, a node stopping under the request):
+                            // a write may or may not have happened
                             synchronized (failed) {
                                 failed[0]++;
                             }
-                            if (what != 0 && !definitelyNotApplied(e)) {
+                            boolean notApplied = e instanceof DistDataException d && definitelyNotApplied(d);
+                            if (what != 0 && !notApplied) {
                                 KvOperation op = what == 1 ? KvOperation.put(client, "k" + key, value, call, call)
                                         : KvOperation.cas(client, "k" + key, expected, value, false, call, call);
                                 history.add(op.withUnknownOutcome());

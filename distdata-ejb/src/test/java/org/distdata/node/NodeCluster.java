@@ -108,11 +108,18 @@ final class NodeCluster implements AutoCloseable {
         }
     }
 
+    /** A request sent to a stopped node: it never reached the cluster. */
+    static final class NodeDownException extends IllegalStateException {
+        NodeDownException(long id) {
+            super("node " + id + " is not running");
+        }
+    }
+
     Node node(long id) {
         synchronized (nodes) {
             Node n = nodes.get(id);
             if (n == null) {
-                throw new IllegalStateException("node " + id + " is not running");
+                throw new NodeDownException(id);
             }
             return n;
         }

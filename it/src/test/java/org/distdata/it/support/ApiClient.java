@@ -64,6 +64,11 @@ public final class ApiClient {
         return response;
     }
 
+    /** Uses the token {@code other} logged in with: a token issued by one node is good on every node. */
+    public void useTokenOf(ApiClient other) {
+        this.token = other.token;
+    }
+
     /** Runs one SQL statement through {@code POST /api/v1/sql}. */
     public Response sql(String sql) {
         return post("api/v1/sql", Json.createObjectBuilder().add("sql", sql).build().toString());

@@ -50,27 +50,43 @@ final class MetaForwarding implements Proposer {
         return new PayloadWriter(10).writeVarLong(index).toByteArray();
     }
 
+    /**
+     * The meta group's commit index as its leader confirms it now, asked of the leader
+     * wherever it is; while no leader answers within the time limit, the commit index this
+     * node has heard of (the best it can do without a quorum).
+     */
     @Override
     public CompletableFuture<Long> readIndex(long group) {
-        long leader = host.leader(GroupIds.META);
-        if (leader == 0) {
-            return CompletableFuture.completedFuture(-1L);
-        }
-        if (leader == cluster.self().id()) {
-            return host.read(GroupIds.META, ReadMode.LEASE);
-        }
-        String peer = cluster.members().byId(leader).map(ClusterMember::name).orElse(null);
-        if (peer == null) {
-            return CompletableFuture.completedFuture(-1L);
-        }
-        return transport.request(peer, MessageType.META_READ_INDEX.code(), GroupIds.META, new byte[0], timeout)
-                .thenApply(frame -> {
-                    try {
-                        return new PayloadReader(frame.payload()).readVarLong("index");
-                    } catch (FrameDecodingException e) {
-                        return -1L;
+        return CompletableFuture.supplyAsync(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                long leader = host.leader(GroupIds.META);
+                try {
+                    if (leader == cluster.self().id()) {
+                        return host.read(GroupIds.META, ReadMode.LEASE).get(remaining(deadline), TimeUnit.NANOSECONDS);
                     }
-                });
+                    String peer = leader == 0 ? null : cluster.members().byId(leader).map(ClusterMember::name).orElse(null);
+                    if (peer != null) {
+                        byte[] answer = transport.request(peer, MessageType.META_READ_INDEX.code(), GroupIds.META,
+                                new byte[0], Duration.ofNanos(remaining(deadline))).get().payload();
+                        return new PayloadReader(answer).readVarLong("index");
+                    }
+                } catch (ExecutionException | TimeoutException | FrameDecodingException e) {
+                    // the leadership moved or the leader did not answer: look again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            var status = host.status(GroupIds.META);
+            return status == null ? -1L : status.commitIndex();
+        });
     }
 
     @Override

@@ -72,7 +72,7 @@ final class FileSnapshotStaging implements SnapshotStaging {
         }
         deleteCompleted(group);
         completed.put(group, file);
-        return new FileSource(file);
+        return new FileSnapshotSource(file);
     }
 
     @Override
@@ -95,32 +95,6 @@ final class FileSnapshotStaging implements SnapshotStaging {
         if (previous != null) {
             try {
                 Files.deleteIfExists(previous);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** The bytes of one completed file, read a range at a time. */
-    private record FileSource(Path file) implements SnapshotSource {
-        @Override
-        public long size() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public byte[] read(long offset, int length) {
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-                int n = (int) Math.max(0, Math.min(length, in.size() - offset));
-                ByteBuffer buffer = ByteBuffer.allocate(n);
-                while (buffer.hasRemaining() && in.read(buffer, offset + buffer.position()) >= 0) {
-                    // read until full
-                }
-                return buffer.array();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -92,9 +92,10 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
                 result = locked(parsed, () -> run(parsed, statement.params(), null));
             } catch (DistDataException e) {
                 // a table or view created through another node that this node has not applied yet
-                if (!namesAnUnknownObject(e) || !ctx.catalog().catchUp()) {
+                if (!namesAnUnknownObject(e)) {
                     throw e;
                 }
+                ctx.catalog().catchUp();
                 result = locked(parsed, () -> run(parsed, statement.params(), null));
             }
             return result.withElapsed((System.nanoTime() - start) / 1e6);

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +48,7 @@ final class PartitionSnapshots {
     /** A snapshot file and the applied index it holds. */
     record SnapshotFile(long index, Path file) {
         SnapshotSource source() {
-            return new FileSource(file);
+            return new org.distdata.replication.FileSnapshotSource(file);
         }
     }
 
@@ -144,31 +141,6 @@ final class PartitionSnapshots {
         List<SnapshotFile> all = list(partition);
         for (int i = 0; i < all.size() - KEEP; i++) {
             Files.deleteIfExists(all.get(i).file());
-        }
-    }
-
-    /** Reads ranges of a snapshot file; each read opens the file, so a pruned file fails loudly. */
-    private record FileSource(Path file) implements SnapshotSource {
-        @Override
-        public long size() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public byte[] read(long offset, int length) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer buf = ByteBuffer.allocate((int) Math.max(0, Math.min(length, ch.size() - offset)));
-                while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
-                    // keep reading until the range is full
-                }
-                return buf.array();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

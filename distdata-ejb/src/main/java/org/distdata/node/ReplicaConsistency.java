@@ -51,7 +51,26 @@ final class ReplicaConsistency implements ConsistencyCheck {
         return new ConsistencyReport(out);
     }
 
+    /** Checks one partition, asking again while its leader is busy with open transactions. */
     private ConsistencyReport.PartitionCheck check(int partition) {
+        ConsistencyReport.PartitionCheck result = checkOnce(partition);
+        for (int attempt = 1; attempt < 20 && busy(result); attempt++) {
+            try {
+                Thread.sleep(Math.min(1_000, 50L * attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            result = checkOnce(partition);
+        }
+        return result;
+    }
+
+    private static boolean busy(ConsistencyReport.PartitionCheck check) {
+        return check.replicas().stream().anyMatch(r -> r.error().map(e -> e.contains("busy:")).orElse(false));
+    }
+
+    private ConsistencyReport.PartitionCheck checkOnce(int partition) {
         long checkId = random.nextLong() & Long.MAX_VALUE;
         List<Long> replicas = map.replicas(partition);
         List<Long> order = new ArrayList<>();

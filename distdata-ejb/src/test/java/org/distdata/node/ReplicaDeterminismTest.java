@@ -40,7 +40,7 @@ class ReplicaDeterminismTest {
         try (NodeCluster cluster = NodeCluster.start(dir, 3, 4)) {
             cluster.awaitLeaders(Duration.ofSeconds(60));
             cluster.sql(1, "CREATE TABLE t (id INT PRIMARY KEY, n INT, d DECIMAL(12,3), s VARCHAR(30), "
-                    + "day DATE, at TIMESTAMP, UNIQUE (id, s))");
+                    + "day DATE, ts TIMESTAMP, UNIQUE (id, s))");
             int failed = 0;
             int executed = 0;
             for (int step = 1; step <= steps; step++) {
@@ -79,7 +79,7 @@ class ReplicaDeterminismTest {
             }
             case 2 -> {
                 p.add(id);
-                return new Statement("INSERT INTO t (id, s, at) VALUES (?, 'now', CURRENT_TIMESTAMP)", p);
+                return new Statement("INSERT INTO t (id, s, ts) VALUES (?, 'now', CURRENT_TIMESTAMP)", p);
             }
             case 3 -> {
                 p.add(r.nextInt(7) + 1);
@@ -89,7 +89,7 @@ class ReplicaDeterminismTest {
             case 4 -> {
                 p.add("u" + r.nextInt(5));
                 p.add(id);
-                return new Statement("UPDATE t SET s = ? || s, at = CURRENT_TIMESTAMP WHERE id = ? AND n IS NOT NULL", p);
+                return new Statement("UPDATE t SET s = ? || s, ts = CURRENT_TIMESTAMP WHERE id = ? AND n IS NOT NULL", p);
             }
             case 5 -> {
                 p.add(id);

@@ -55,7 +55,8 @@ public final class LeaderPartitionService implements PartitionService {
     @Override
     public long update(TxnBranch branch, String sql, List<Object> params) throws SQLException {
         WriteSet.Kind kind = params.isEmpty() && isDdl(sql) ? WriteSet.Kind.DDL : WriteSet.Kind.UPDATE;
-        return replica(branch.partition()).branch(branch, true).update(kind, values.resolve(sql), List.of(params));
+        String resolved = values.resolve(sql);
+        return inBranch(branch, live -> live.update(kind, resolved, List.of(params)));
     }
 
     @Override
@@ -63,12 +64,36 @@ public final class LeaderPartitionService implements PartitionService {
         if (rows.isEmpty()) {
             return 0;
         }
-        return replica(branch.partition()).branch(branch, true).update(WriteSet.Kind.BATCH, values.resolve(sql), rows);
+        String resolved = values.resolve(sql);
+        return inBranch(branch, live -> live.update(WriteSet.Kind.BATCH, resolved, rows));
     }
 
     @Override
     public RowCursor query(TxnBranch branch, String sql, List<Object> params) throws SQLException {
-        return replica(branch.partition()).branch(branch, true).query(sql, params);
+        return inBranch(branch, live -> live.query(sql, params));
+    }
+
+    private interface BranchWork<T> {
+        T run(LiveBranch live) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in {@code branch}'s live transaction, beginning it when this is its
+     * first statement. A first statement that fails ends the branch at once: the gateway
+     * never learnt of it, so nothing else would roll it back and release its locks.
+     */
+    private <T> T inBranch(TxnBranch branch, BranchWork<T> work) throws SQLException {
+        PartitionReplica replica = replica(branch.partition());
+        boolean first = !replica.hasBranch(branch);
+        LiveBranch live = replica.branch(branch, true);
+        try {
+            return work.run(live);
+        } catch (SQLException | RuntimeException e) {
+            if (first && replica.remove(branch) != null) {
+                live.rollback();
+            }
+            throw e;
+        }
     }
 
     @Override

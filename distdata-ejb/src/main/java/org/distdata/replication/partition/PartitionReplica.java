@@ -52,6 +52,7 @@ final class PartitionReplica implements AutoCloseable {
     private final Map<TxnBranch, LiveBranch> open = new ConcurrentHashMap<>();
     private final Map<ProposalId, Pending> proposed = new ConcurrentHashMap<>();
     private final Map<Long, PartitionChecksum> checksums = new ConcurrentHashMap<>();
+    private final Map<Long, String> checksumErrors = new ConcurrentHashMap<>();
     /** Branches rolled back by a leadership change: a later statement of theirs must fail, not start afresh. */
     private final Map<TxnBranch, Boolean> lost = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, false) {
@@ -164,6 +165,10 @@ final class PartitionReplica implements AutoCloseable {
 
     LiveBranch remove(TxnBranch branch) {
         return open.remove(branch);
+    }
+
+    boolean hasBranch(TxnBranch branch) {
+        return open.containsKey(branch);
     }
 
     /** Whether {@code branch} was rolled back because the leadership moved (nothing of it committed). */
@@ -370,10 +375,37 @@ final class PartitionReplica implements AutoCloseable {
                 pending.done().complete(entry.index());
             }
         } else if (command instanceof PartitionCommand.Checksum check) {
+            batch.flush(); // everything before the entry is committed, and the answer is ready
+            checksum(check.checkId(), entry.index()); // before the index is, for those waiting on it
             batch.advanceTo(entry.index());
-            checksums.put(check.checkId(), PartitionChecksum.of(batch.connection(), entry.index()));
             batch.flush();
         }
+    }
+
+    /**
+     * Checksums the committed state at {@code index}, reading without locks: nothing else
+     * writes to a follower, and on the leader the scan would otherwise wait for live branches
+     * whose commits queue behind this very entry. With live branches open the leader's
+     * uncommitted rows would be seen, so it answers "busy" instead and the check asks again.
+     */
+    private void checksum(long checkId, long index) throws SQLException {
+        if (!open.isEmpty() || !proposed.isEmpty()) {
+            checksumErrors.put(checkId, "busy: transactions are open at the leader of partition " + partition
+                    + "; ask again");
+            return;
+        }
+        PartitionSession s = stores.store(partition).borrow();
+        try {
+            Connection c = s.connection();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            checksums.put(checkId, PartitionChecksum.of(c, index));
+        } finally {
+            s.release();
+        }
+    }
+
+    String checksumError(long checkId) {
+        return checksumErrors.get(checkId);
     }
 
     private void rollBackLiveBranches(String why) {

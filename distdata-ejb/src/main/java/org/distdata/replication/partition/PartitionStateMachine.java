@@ -68,6 +68,11 @@ public final class PartitionStateMachine implements StateMachine, AutoCloseable 
         return replica(partition).map(r -> r.checksum(checkId));
     }
 
+    /** Why this node's replica computed no checksum for round {@code checkId}, if it said. */
+    public Optional<String> checksumError(int partition, long checkId) {
+        return replica(partition).map(r -> r.checksumError(checkId));
+    }
+
     /** Waits until this node's replica of {@code partition} has applied {@code index}. */
     public boolean awaitApplied(int partition, long index, Duration timeout) throws InterruptedException {
         PartitionReplica r = replicas.get(partition);

@@ -73,7 +73,11 @@ public final class ReplicaChecksums {
             return Answer.failed("interrupted");
         }
         PartitionChecksum sum = replicas.checksum(partition, checkId).orElse(null);
-        return sum == null ? Answer.failed("no checksum for round " + checkId + " at index " + at) : new Answer(sum, null);
+        if (sum != null) {
+            return new Answer(sum, null);
+        }
+        return Answer.failed(replicas.checksumError(partition, checkId)
+                .orElse("no checksum for round " + checkId + " at index " + at));
     }
 
     /** Answers other nodes' checksum requests on {@code transport}, working on {@code executor}. */

@@ -76,8 +76,8 @@ public final class MessageCodec {
      */
     public Object decode(int type, long groupId, byte[] payload) throws FrameDecodingException {
         MessageType t = MessageType.ofCode(type);
-        if (t == null) {
-            throw new UnknownMessageTypeException(type);
+        if (t == null || !t.catalogued()) {
+            throw new UnknownMessageTypeException(type); // a service's own payload is not this codec's to read
         }
         PayloadReader in = new PayloadReader(payload);
         Object message = switch (t) {

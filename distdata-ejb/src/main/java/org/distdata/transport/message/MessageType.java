@@ -43,14 +43,14 @@ public enum MessageType {
      * A replica's checksum of one partition at one log index, for the consistency check; the
      * payload is read by {@code org.distdata.replication.partition.ReplicaChecksums}.
      */
-    REPLICA_CHECKSUM(55),
+    REPLICA_CHECKSUM(55, false),
     /**
      * A meta-group command forwarded to the meta leader, which proposes it and answers with
      * the entry's index (a varint); see {@code org.distdata.node.MetaForwarding}.
      */
-    META_PROPOSE(56),
+    META_PROPOSE(56, false),
     /** Asks the meta leader for a linearizable read index of the meta group (a varint answer). */
-    META_READ_INDEX(57),
+    META_READ_INDEX(57, false),
 
     BRANCH_UPDATE(60),
     BRANCH_UPDATE_BATCH(61),
@@ -78,9 +78,29 @@ public enum MessageType {
     }
 
     private final int code;
+    private final boolean catalogued;
 
     MessageType(int code) {
+        this(code, true);
+    }
+
+    /**
+     * {@code catalogued} false: a code reserved for a service that reads and writes its own
+     * payload (documented where the service is), so {@link MessageCodec} has no record for it.
+     */
+    MessageType(int code, boolean catalogued) {
         this.code = code;
+        this.catalogued = catalogued;
+    }
+
+    /** Whether {@link MessageCodec} encodes and decodes this type's payload as a record of this package. */
+    public boolean catalogued() {
+        return catalogued;
+    }
+
+    /** The types {@link MessageCodec} handles, in declaration order. */
+    public static java.util.List<MessageType> cataloguedTypes() {
+        return java.util.Arrays.stream(values()).filter(MessageType::catalogued).toList();
     }
 
     /** The number in a frame's {@code type} field. */

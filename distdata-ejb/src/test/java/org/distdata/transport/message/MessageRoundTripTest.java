@@ -13,7 +13,6 @@ import org.distdata.transport.codec.FrameCodec;
 import org.distdata.transport.codec.FrameDecodingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Property test: every message the generator makes survives encode → frame → bytes → frame →
@@ -27,8 +26,12 @@ class MessageRoundTripTest {
     private final MessageCodec messages = new MessageCodec();
     private final FrameCodec frames = new FrameCodec();
 
+    static java.util.List<MessageType> cataloguedTypes() {
+        return MessageType.cataloguedTypes();
+    }
+
     @ParameterizedTest
-    @EnumSource(MessageType.class)
+    @org.junit.jupiter.params.provider.MethodSource("cataloguedTypes")
     void everyMessageOfTheTypeSurvivesTheWireUnchanged(MessageType type) throws FrameDecodingException {
         long seed = SEED * 31 + type.code();
         RandomMessages gen = new RandomMessages(seed);
@@ -48,7 +51,7 @@ class MessageRoundTripTest {
         Frame[] sentFrames = new Frame[sent.length];
         int size = 0;
         for (int i = 0; i < sent.length; i++) {
-            sent[i] = gen.of(MessageType.values()[i % MessageType.values().length]);
+            sent[i] = gen.of(MessageType.cataloguedTypes().get(i % MessageType.cataloguedTypes().size()));
             sentFrames[i] = messages.toFrame(sent[i], i, Frame.ONE_WAY);
             size += frames.encodedSize(sentFrames[i]);
         }
@@ -64,7 +67,7 @@ class MessageRoundTripTest {
             seen.merge(messages.typeOf(actual), 1, Integer::sum);
         }
         assertThat(stream.hasRemaining()).isFalse();
-        assertThat(seen).hasSize(MessageType.values().length);
+        assertThat(seen).hasSize(MessageType.cataloguedTypes().size());
     }
 
     private void roundTrip(Object message, long requestId, int flags, long seed, int i)

@@ -8,6 +8,7 @@ import org.distdata.error.ErrorCode;
 import org.distdata.load.CsvImporter;
 import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
+import org.distdata.meta.Proposer;
 import org.distdata.meta.Settings;
 import org.distdata.partition.LocalPartitionExecutor;
 import org.distdata.partition.PartitionExecutor;
@@ -123,10 +124,20 @@ public final class Node implements AutoCloseable {
     private static Node openReplicated(NodeConfig config, MetadataDatabase metadata, ThreadFactory threads) {
         ReplicationSettings settings = config.replication().orElseThrow();
         AtomicReference<MetaForwarding> proposer = new AtomicReference<>();
-        MetaGroup meta = MetaGroup.replicated(metadata, (group, command) -> {
-            MetaForwarding p = proposer.get();
-            return p == null ? CompletableFuture.failedFuture(new DistDataException(ErrorCode.NODE_UNAVAILABLE,
-                    "the Raft host is starting")) : p.propose(group, command);
+        // the meta group's state machine must exist before the Raft host, which proposals need
+        MetaGroup meta = MetaGroup.replicated(metadata, new Proposer() {
+            @Override
+            public CompletableFuture<Long> propose(long group, byte[] command) {
+                MetaForwarding p = proposer.get();
+                return p == null ? CompletableFuture.failedFuture(new DistDataException(ErrorCode.NODE_UNAVAILABLE,
+                        "the Raft host is starting")) : p.propose(group, command);
+            }
+
+            @Override
+            public CompletableFuture<Long> readIndex(long group) {
+                MetaForwarding p = proposer.get();
+                return p == null ? CompletableFuture.completedFuture(-1L) : p.readIndex(group);
+            }
         }, META_PROPOSAL_TIMEOUT);
         PartitionSet partitions = null;
         NodeReplication replication = null;

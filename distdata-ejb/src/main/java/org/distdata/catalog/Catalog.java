@@ -83,10 +83,15 @@ public final class Catalog implements CatalogView, MetaListener {
     /**
      * Waits until this node has applied every catalog change committed cluster-wide before the
      * call; true when that changed what this node knows (a table created through another node).
+     *
+     * @throws DistDataException NO_QUORUM when the meta group cannot be reached to tell
      */
     public boolean catchUp() {
         long before = version();
-        log.awaitLatest();
+        if (!log.awaitLatest()) {
+            throw new DistDataException(ErrorCode.NO_QUORUM, "this node cannot reach a quorum of the meta group to "
+                    + "learn of tables created through other nodes");
+        }
         return version() != before;
     }
 

@@ -20,8 +20,12 @@ public interface MetaLog {
     /**
      * Returns once this node has applied every metadata change committed before the call, so
      * a lookup that missed may be retried and see what another node just changed. A single
-     * node is always up to date. Best effort: without a quorum it returns after its time limit.
+     * node is always up to date.
+     *
+     * @return false when the meta group could not confirm its latest index in time (no quorum
+     *         reachable): what this node knows may then be stale
      */
-    default void awaitLatest() {
+    default boolean awaitLatest() {
+        return true;
     }
 }

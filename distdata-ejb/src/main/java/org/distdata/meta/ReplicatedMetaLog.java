@@ -55,16 +55,15 @@ public final class ReplicatedMetaLog implements MetaLog {
     }
 
     @Override
-    public void awaitLatest() {
+    public boolean awaitLatest() {
         try {
             long index = proposer.readIndex(MetaStateMachine.GROUP).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            if (index > 0) {
-                stateMachine.awaitApplied(index, timeout);
-            }
+            return index > 0 && stateMachine.awaitApplied(index, timeout);
         } catch (ExecutionException | TimeoutException e) {
-            // no confirmed index: the caller goes on with what this node has applied
+            return false; // no confirmed index: the caller goes on with what this node has applied
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

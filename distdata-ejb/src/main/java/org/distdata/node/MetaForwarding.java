@@ -52,8 +52,7 @@ final class MetaForwarding implements Proposer {
 
     /**
      * The meta group's commit index as its leader confirms it now, asked of the leader
-     * wherever it is; while no leader answers within the time limit, the commit index this
-     * node has heard of (the best it can do without a quorum).
+     * wherever it is; -1 when no leader answered within the time limit.
      */
     @Override
     public CompletableFuture<Long> readIndex(long group) {
@@ -84,8 +83,7 @@ final class MetaForwarding implements Proposer {
                     break;
                 }
             }
-            var status = host.status(GroupIds.META);
-            return status == null ? -1L : status.commitIndex();
+            return -1L;
         });
     }
 

@@ -6,11 +6,11 @@ wrk.headers["Authorization"] = "Bearer " .. os.getenv("DISTDATA_TOKEN")
 local counter = 0
 local base = tonumber(os.getenv("DISTDATA_KEY_BASE") or "0")
 setup = function(thread)
-  thread:set("tid", math.random(1, 1000000))
+  thread:set("tid", math.random(1, 1000))
 end
 request = function()
   counter = counter + 1
-  local id = base + tid * 100000000 + counter
+  local id = base * 10000000000000 + tid * 1000000000 + counter
   return wrk.format(nil, nil, nil, '{"sql":"INSERT INTO bench_kv VALUES (?, ?)","params":[' .. id .. ',"v' .. counter .. '"]}')
 end
 response = function(status, headers, body)

@@ -4,7 +4,6 @@ import org.distdata.catalog.CatalogView;
 import org.distdata.catalog.TableDetails;
 import org.distdata.catalog.TableKind;
 import org.distdata.catalog.TableSummary;
-import org.distdata.metrics.NodeResources;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,7 +93,7 @@ public final class SingleNodeClusterView implements ClusterView {
         ClusterConfig cluster = ClusterConfig.read(nodeName, config);
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         return new SingleNodeClusterView(cluster.self(), cluster.apiUrl(), clusterId(dataDir), partitions, ready,
-                started, () -> localLoad(nodeName, dataDir), localSizes(dataDir.resolve("partitions"), catalog));
+                started, () -> NodeLoad.sample(nodeName, dataDir), localSizes(dataDir.resolve("partitions"), catalog));
     }
 
     @Override
@@ -173,17 +172,6 @@ public final class SingleNodeClusterView implements ClusterView {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the cluster id in " + file, e);
         }
-    }
-
-    private static NodeLoad localLoad(String nodeName, Path dataDir) {
-        NodeResources r = NodeResources.sample(nodeName);
-        long diskFree;
-        try {
-            diskFree = Files.getFileStore(dataDir).getUsableSpace();
-        } catch (IOException e) {
-            diskFree = -1;
-        }
-        return new NodeLoad(r.systemCpuLoad(), r.heapUsedBytes(), r.heapMaxBytes(), diskFree);
     }
 
     /** Partition {@code p} is the Derby database in {@code partitionsDir/pNNNN} (PartitionSet's layout). */

@@ -1,9 +1,5 @@
 package org.distdata.node;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.function.IntSupplier;
@@ -89,17 +85,6 @@ final class NodeHeartbeats {
     }
 
     private NodeLoad load() {
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        double cpu = -1;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            cpu = os.getCpuLoad();
-        }
-        long disk;
-        try {
-            disk = Files.getFileStore(dataDir).getUsableSpace();
-        } catch (IOException e) {
-            disk = -1;
-        }
-        return new NodeLoad(cpu, heap.getUsed(), heap.getMax(), disk);
+        return NodeLoad.sample(cluster.self().name(), dataDir);
     }
 }

@@ -54,7 +54,7 @@ public final class LeaderPartitionService implements PartitionService {
 
     @Override
     public long update(TxnBranch branch, String sql, List<Object> params) throws SQLException {
-        WriteSet.Kind kind = params.isEmpty() && isDdl(sql) ? WriteSet.Kind.DDL : WriteSet.Kind.UPDATE;
+        WriteSet.Kind kind = WriteSet.kindOf(sql, params);
         String resolved = values.resolve(sql);
         return inBranch(branch, live -> live.update(kind, resolved, List.of(params)));
     }
@@ -229,11 +229,5 @@ public final class LeaderPartitionService implements PartitionService {
     private static Duration waitLimit() {
         Duration remaining = StatementTimeout.remaining();
         return remaining == null ? DEFAULT_WAIT : remaining;
-    }
-
-    private static boolean isDdl(String sql) {
-        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
-        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
-                || head.startsWith("TRUNCATE");
     }
 }

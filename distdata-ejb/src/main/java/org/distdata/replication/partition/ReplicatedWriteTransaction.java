@@ -59,7 +59,7 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
         long n = on(partition, (leader, branch) -> leader.update(branch, sql, params));
         Branch b = branches.get(partition);
         b.wrote = true;
-        if (params.isEmpty() && isDdl(sql)) {
+        if (WriteSet.kindOf(sql, params) == WriteSet.Kind.DDL) {
             b.ddl = true;
             b.ddlStatements.add(sql);
         }
@@ -169,11 +169,5 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
                 // an unreachable leader rolls the branch back itself when it expires
             }
         }
-    }
-
-    private static boolean isDdl(String sql) {
-        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
-        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
-                || head.startsWith("TRUNCATE");
     }
 }

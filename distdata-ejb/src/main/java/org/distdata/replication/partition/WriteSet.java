@@ -33,6 +33,17 @@ public record WriteSet(ProposalId proposalId, List<Statement> statements) {
         }
     }
 
+    /**
+     * How the leader runs {@code sql}: schema statements (CREATE, DROP, ALTER, TRUNCATE) with no
+     * parameters as DDL, everything else as a parameterised update.
+     */
+    static Kind kindOf(String sql, List<Object> params) {
+        String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        boolean ddl = head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("ALTER")
+                || head.startsWith("TRUNCATE");
+        return params.isEmpty() && ddl ? Kind.DDL : Kind.UPDATE;
+    }
+
     public WriteSet {
         Objects.requireNonNull(proposalId, "proposalId");
         statements = List.copyOf(statements);

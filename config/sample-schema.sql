@@ -5,14 +5,12 @@
 -- DISTRIBUTE BY HASH and REFERENCE are DistData's DDL extensions (API.md); the engine
 -- strips them before the statement reaches Derby.
 
--- Small and read everywhere. It would be a REFERENCE table (a copy in every partition, so
--- joins with it stay local), but a write to a reference table changes every partition at
--- once, which a replicated cluster refuses until two-phase commit over the partition groups
--- exists; so it is distributed by its key, and the planner broadcasts it in joins.
+-- Small and read everywhere: a copy in every partition, so joins with it stay local. A write
+-- to it changes every partition at once, by two-phase commit in a cluster.
 CREATE TABLE countries (
     code CHAR(2)     NOT NULL PRIMARY KEY,
     name VARCHAR(64) NOT NULL
-) DISTRIBUTE BY HASH (code);
+) REFERENCE;
 
 -- Distributed by its primary key.
 CREATE TABLE customers (

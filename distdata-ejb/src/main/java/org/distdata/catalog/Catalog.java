@@ -95,6 +95,11 @@ public final class Catalog implements CatalogView, MetaListener {
         return version() != before;
     }
 
+    private TableDef lookUp(String name) {
+        TableDef def = tables.get(name);
+        return def != null ? def : tables.get(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
     public Optional<TableDef> find(String name) {
         return Optional.ofNullable(tables.get(name));
     }
@@ -199,17 +204,20 @@ public final class Catalog implements CatalogView, MetaListener {
         version.incrementAndGet();
     }
 
+    /** Every table, including those just created through other nodes (it catches up first). */
     @Override
     public List<TableSummary> tables() {
+        catchUp();
         return allTables().stream().map(t -> t.summary(countRows(t).stream().mapToLong(Long::longValue).sum()))
                 .toList();
     }
 
+    /** One table; a miss catches up first, so a table just created through another node is found. */
     @Override
     public Optional<TableDetails> table(String name) {
-        TableDef def = tables.get(name);
-        if (def == null) {
-            def = tables.get(name.toUpperCase(java.util.Locale.ROOT));
+        TableDef def = lookUp(name);
+        if (def == null && catchUp()) {
+            def = lookUp(name);
         }
         if (def == null) {
             return Optional.empty();

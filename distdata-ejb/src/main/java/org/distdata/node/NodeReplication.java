@@ -35,6 +35,7 @@ import org.distdata.replication.NetworkPeerTransport;
 import org.distdata.replication.RaftHost;
 import org.distdata.replication.RaftHostOptions;
 import org.distdata.replication.StateMachine;
+import org.distdata.replication.partition.InDoubtResolver;
 import org.distdata.replication.partition.LeaderDirectory;
 import org.distdata.replication.partition.LeaderPartitionService;
 import org.distdata.replication.partition.PartitionStateMachine;
@@ -55,6 +56,8 @@ import org.distdata.transport.net.NodeTransport;
 public final class NodeReplication implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NodeReplication.class.getName());
+    /** A transaction prepared here this long without an outcome asks its home partition (and may abort). */
+    private static final java.time.Duration IN_DOUBT_AFTER = java.time.Duration.ofSeconds(5);
 
     private final ReplicationSettings settings;
     private final ClusterConfig cluster;
@@ -73,6 +76,10 @@ public final class NodeReplication implements AutoCloseable {
     private final java.util.concurrent.ExecutorService checksumWork;
     /** Runs other gateways' partition calls: they wait for commits and read indexes, never on transport threads. */
     private final java.util.concurrent.ExecutorService partitionWork;
+    /** Runs the parallel prepare, decide and finish calls of this gateway's two-phase commits. */
+    private final java.util.concurrent.ExecutorService twoPhaseWork;
+    /** Ends transactions prepared here whose coordinator went quiet; apart from the heartbeat timer. */
+    private final ScheduledExecutorService inDoubtTimer;
     private final ReplicatedClusterView view;
 
     private NodeReplication(ReplicationSettings settings, Path dataDir, PartitionSet stores, StateMachine meta,
@@ -106,9 +113,13 @@ public final class NodeReplication implements AutoCloseable {
         this.leaderService = new LeaderPartitionService(groups, partitions, Clock.systemUTC());
         this.partitionWork = Executors.newFixedThreadPool(32, threads);
         new PartitionServiceEndpoint(leaderService, partitionWork).registerOn(transport);
+        this.twoPhaseWork = Executors.newCachedThreadPool(threads);
         this.executor = new ReplicatedPartitionExecutor(stores.size(), self,
                 new LeaderDirectory(groups, map::replicas), this::service, this::reachable,
-                new LocalPartitionExecutor(stores), settings.leaderWait());
+                new LocalPartitionExecutor(stores), settings.leaderWait(), twoPhaseWork);
+        InDoubtResolver inDoubt = new InDoubtResolver(leaderService, executor);
+        this.inDoubtTimer = Executors.newSingleThreadScheduledExecutor(threads);
+        inDoubtTimer.scheduleWithFixedDelay(() -> inDoubt.resolve(IN_DOUBT_AFTER), 1, 1, TimeUnit.SECONDS);
         this.heartbeats = new NodeHeartbeats(cluster, transport, detector, this::leaderCount, () ->
                 map.replicaCount(self), dataDir);
         ReplicaChecksums checksums = new ReplicaChecksums(groups, partitions);
@@ -217,6 +228,8 @@ public final class NodeReplication implements AutoCloseable {
     public void close() {
         List<Runnable> steps = new ArrayList<>();
         steps.add(timers::shutdownNow);
+        steps.add(inDoubtTimer::shutdownNow);
+        steps.add(twoPhaseWork::shutdownNow);
         steps.add(checksumWork::shutdownNow);
         steps.add(partitionWork::shutdownNow);
         steps.add(() -> {

@@ -12,7 +12,7 @@ public final class JdbcRowCursor implements RowCursor {
     private final ResultSet rs;
     private final List<ColumnInfo> columns;
     private final int[] types;
-    private List<String> ddlTypes;
+    private final List<String> ddlTypes;
     private final Runnable onClose;
     private boolean closed;
 
@@ -20,6 +20,8 @@ public final class JdbcRowCursor implements RowCursor {
         this.rs = rs;
         this.columns = JdbcValues.columns(rs.getMetaData());
         this.types = JdbcValues.types(rs.getMetaData());
+        // now, while the result set is open: once exhausted it may be closed, and its sizes lost
+        this.ddlTypes = JdbcValues.ddlTypes(rs.getMetaData());
         this.onClose = onClose;
     }
 
@@ -30,13 +32,6 @@ public final class JdbcRowCursor implements RowCursor {
 
     @Override
     public List<String> ddlTypes() {
-        if (ddlTypes == null) {
-            try {
-                ddlTypes = JdbcValues.ddlTypes(rs.getMetaData());
-            } catch (SQLException e) {
-                return RowCursor.super.ddlTypes();
-            }
-        }
         return ddlTypes;
     }
 

@@ -20,13 +20,4 @@ public interface PartitionExecutor {
 
     /** Begins a transaction that may span any partitions. */
     WriteTransaction begin();
-
-    /**
-     * Whether one {@link WriteTransaction} may write several partitions and commit them
-     * atomically. Local partitions can (ADR 0002); replicated ones cannot until two-phase
-     * commit over their groups exists, so bulk loads split their batches per partition.
-     */
-    default boolean atomicAcrossPartitions() {
-        return true;
-    }
 }

@@ -42,4 +42,26 @@ public interface PartitionService {
 
     /** Rolls {@code branch} back and releases its locks; unknown branches are ignored. */
     void rollback(TxnBranch branch);
+
+    /**
+     * Two-phase commit, phase one: replicates {@code branch}'s writes as prepared in its
+     * partition's group (the leader keeps its live transaction and locks) and returns true once
+     * that entry is committed. A branch that wrote nothing is ended and returns false: it takes
+     * no part in phase two. {@code home} is the partition whose group will hold the decision.
+     */
+    boolean prepare(TxnBranch branch, int home) throws SQLException;
+
+    /**
+     * Records the outcome of {@code transactionId} ({@code commit} or abort) in the group of
+     * its {@code home} partition, unless an outcome is recorded already, and returns the
+     * outcome that stands: the first one in the log.
+     */
+    boolean decide(String transactionId, int home, boolean commit) throws SQLException;
+
+    /**
+     * Two-phase commit, phase two: commits or discards {@code branch}'s prepared writes through
+     * its group, at whichever node leads the partition now. A branch that is not prepared (it
+     * voted no, or is finished already) is rolled back if still open; nothing else happens.
+     */
+    void finish(TxnBranch branch, boolean commit) throws SQLException;
 }

@@ -159,11 +159,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         }
     }
 
-    /**
-     * Bulk load of already typed rows into one table: in one atomic transaction, or — where
-     * partitions cannot commit atomically together (a replicated cluster before two-phase
-     * commit) — in one atomic transaction per partition.
-     */
+    /** Bulk load of already typed rows into one table, in one atomic transaction. */
     public long insertRows(String table, List<String> columns, List<List<Object>> rows) {
         schemaLock.readLock().lock();
         try {
@@ -173,24 +169,13 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
                 targets.add(def.column(c).orElseThrow(() -> new DistDataException(ErrorCode.SQL_SEMANTIC,
                         "'" + c + "' is not a column in table '" + table + "'.")));
             }
-            if (ctx.partitions().atomicAcrossPartitions()) {
+            return LeaderChanges.retry(() -> {
                 try (WriteTransaction tx = ctx.partitions().begin()) {
                     long n = inserts.insertRows(def, targets, rows, tx);
                     tx.commit();
                     return n;
                 }
-            }
-            long n = 0;
-            for (List<List<Object>> part : inserts.byPartition(def, targets, rows).values()) {
-                n += LeaderChanges.retry(() -> {
-                    try (WriteTransaction tx = ctx.partitions().begin()) {
-                        long inserted = inserts.insertRows(def, targets, part, tx);
-                        tx.commit();
-                        return inserted;
-                    }
-                });
-            }
-            return n;
+            });
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e);
         } finally {
@@ -211,8 +196,13 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     }
 
     private SqlResult locked(ParsedStatement parsed, Work work) {
-        catchUpWithCatalog();
         boolean exclusive = DDL_KEYWORDS.contains(parsed.keyword());
+        if (exclusive) {
+            // a schema change first sees every change committed through other nodes: a table
+            // dropped there a moment ago must not "already exist" here
+            ctx.catalog().catchUp();
+        }
+        catchUpWithCatalog();
         var lock = exclusive ? schemaLock.writeLock() : schemaLock.readLock();
         lock.lock();
         try {

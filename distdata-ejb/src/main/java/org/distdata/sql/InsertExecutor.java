@@ -55,32 +55,6 @@ final class InsertExecutor {
         return insertRows(table, targets, rows, work);
     }
 
-    /**
-     * Splits already evaluated rows by the partition they belong to, in input order, for
-     * executors that cannot commit several partitions atomically. Reference tables and tables
-     * with a hidden row id have no such split (every partition, or ids not allocated yet).
-     */
-    Map<Integer, List<List<Object>>> byPartition(TableDef table, List<ColumnDef> targets, List<List<Object>> rows) {
-        if (!table.isDistributed() || table.hiddenRowId()) {
-            throw DistDataException.notSupported("loading " + (table.isDistributed() ? "a table without a primary key"
-                    : "a reference table") + " in a replicated cluster: its rows go to several partition groups "
-                    + "at once, which needs two-phase commit");
-        }
-        ColumnDef key = table.distributionColumnDef();
-        int keyIndex = targets.stream().map(ColumnDef::name).toList().indexOf(key.name());
-        Map<Integer, List<List<Object>>> out = new TreeMap<>();
-        for (List<Object> row : rows) {
-            Object value = keyIndex < 0 ? null : row.get(keyIndex);
-            OptionalInt p = ctx.pruner().partitionOfValue(key, value == null ? Constants.NULL : value);
-            if (p.isEmpty()) {
-                throw new DistDataException(ErrorCode.SQL_SEMANTIC, "Value '" + value
-                        + "' cannot be stored in distribution column " + key.name() + " of type " + key.ddlType());
-            }
-            out.computeIfAbsent(p.getAsInt(), k -> new ArrayList<>()).add(row);
-        }
-        return out;
-    }
-
     /** Inserts already evaluated rows; also the bulk importer's path. */
     long insertRows(TableDef table, List<ColumnDef> targets, List<List<Object>> rows, PartitionWork work)
             throws SQLException {

@@ -31,7 +31,7 @@ import org.distdata.transport.tls.ClusterCertificates;
  * TLS on loopback, and the transport's fault injection switched on so that a test can cut
  * nodes off. Nodes are n1..nN with ids 1..N; stop and start keep a node's data.
  */
-final class NodeCluster implements AutoCloseable {
+public final class NodeCluster implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "cluster-admin-pw-1";
 
@@ -54,7 +54,7 @@ final class NodeCluster implements AutoCloseable {
     }
 
     /** Starts {@code size} nodes with {@code partitions} partitions at replication factor min(3, size). */
-    static NodeCluster start(Path root, int size, int partitions) {
+    public static NodeCluster start(Path root, int size, int partitions) {
         NodeCluster cluster = new NodeCluster(root, size, partitions, Math.min(3, size));
         List<Thread> starting = new ArrayList<>();
         for (ClusterMember m : cluster.members.members()) {
@@ -115,7 +115,7 @@ final class NodeCluster implements AutoCloseable {
         }
     }
 
-    Node node(long id) {
+    public Node node(long id) {
         synchronized (nodes) {
             Node n = nodes.get(id);
             if (n == null) {
@@ -125,13 +125,13 @@ final class NodeCluster implements AutoCloseable {
         }
     }
 
-    List<Long> running() {
+    public List<Long> running() {
         synchronized (nodes) {
             return List.copyOf(nodes.keySet());
         }
     }
 
-    SqlResult sql(long via, String sql, Object... params) {
+    public SqlResult sql(long via, String sql, Object... params) {
         return node(via).sql().execute(new SqlStatement(sql, Arrays.asList(params)));
     }
 
@@ -182,7 +182,7 @@ final class NodeCluster implements AutoCloseable {
     }
 
     /** Waits until every partition and the meta group have a leader every running node knows. */
-    void awaitLeaders(Duration timeout) throws InterruptedException {
+    public void awaitLeaders(Duration timeout) throws InterruptedException {
         for (int p = 0; p < partitions; p++) {
             awaitLeader(p, timeout);
         }
@@ -197,7 +197,7 @@ final class NodeCluster implements AutoCloseable {
         return led.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    ConsistencyReport check(long via) {
+    public ConsistencyReport check(long via) {
         return node(via).replicatedCluster().orElseThrow().consistencyCheck().run();
     }
 

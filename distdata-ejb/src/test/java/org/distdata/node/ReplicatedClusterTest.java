@@ -51,6 +51,15 @@ class ReplicatedClusterTest {
             }
             assertThat(cluster.node(1).auth().verify(token.token())).as("revoked on every node").isEmpty();
 
+            // a table dropped through one node is gone for the next statement through another,
+            // over and over (the second node's catalog must not answer "already exists")
+            for (int round = 0; round < 5; round++) {
+                cluster.sql(1 + round % 3, "DROP TABLE kv");
+                cluster.sql(1 + (round + 1) % 3, "CREATE TABLE kv (k INT PRIMARY KEY, v VARCHAR(40))");
+                cluster.sql(1 + (round + 2) % 3, "INSERT INTO kv VALUES (?, ?), (?, ?)", 1, "a", 2, "b");
+            }
+            assertThat(cluster.sql(2, "SELECT COUNT(*) FROM kv").rows()).containsExactly(List.of(2));
+
             ConsistencyReport report = cluster.check(2);
             assertThat(report.consistent()).as(report.toString()).isTrue();
             assertThat(report.partitions()).hasSize(4).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));

@@ -21,11 +21,14 @@ public final class PartitionSession {
     private final XAConnection xaConnection;
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+    /** The store's schema generation the cached statements were prepared under. */
+    private long schemaGeneration;
 
-    PartitionSession(PartitionStore store, XAConnection xaConnection) throws SQLException {
+    PartitionSession(PartitionStore store, XAConnection xaConnection, long schemaGeneration) throws SQLException {
         this.store = store;
         this.xaConnection = xaConnection;
         this.connection = xaConnection.getConnection();
+        this.schemaGeneration = schemaGeneration;
     }
 
     public int partition() {
@@ -58,8 +61,16 @@ public final class PartitionSession {
         return ps;
     }
 
+    /** Called by the borrowing thread: drops cached statements prepared before later DDL. */
+    void useSchemaGeneration(long generation) {
+        if (generation != schemaGeneration) {
+            clearStatements();
+            schemaGeneration = generation;
+        }
+    }
+
     /** Drops cached statements; needed after DDL, which invalidates Derby's plans. */
-    void clearStatements() {
+    private void clearStatements() {
         statements.values().forEach(PartitionSession::closeQuietly);
         statements.clear();
     }

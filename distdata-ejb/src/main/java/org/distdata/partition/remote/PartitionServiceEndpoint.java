@@ -23,6 +23,11 @@ import org.distdata.transport.message.BranchUpdateBatch;
 import org.distdata.transport.message.MessageCodec;
 import org.distdata.transport.message.MessageType;
 import org.distdata.transport.message.PartitionRead;
+import org.distdata.transport.message.TxnDecide;
+import org.distdata.transport.message.TxnDecision;
+import org.distdata.transport.message.TxnFinish;
+import org.distdata.transport.message.TxnPrepare;
+import org.distdata.transport.message.TxnVote;
 import org.distdata.transport.message.UpdateCount;
 import org.distdata.transport.net.ErrorReply;
 import org.distdata.transport.net.InboundFrame;
@@ -95,10 +100,31 @@ public final class PartitionServiceEndpoint {
                 return new BranchEnded();
             }));
         });
+        registerTwoPhaseCommit(transport);
         transport.register(MessageType.BRANCH_ROLLBACK.code(), frame -> {
             BranchRollback r = decode(frame, BranchRollback.class);
             return answer(MessageType.BRANCH_ENDED, async(r.timeoutMillis(), () -> {
                 local.rollback(branch(r.transactionId(), r.partition()));
+                return new BranchEnded();
+            }));
+        });
+    }
+
+    private void registerTwoPhaseCommit(NodeTransport transport) {
+        transport.register(MessageType.TXN_PREPARE.code(), frame -> {
+            TxnPrepare p = decode(frame, TxnPrepare.class);
+            return answer(MessageType.TXN_VOTE, async(p.timeoutMillis(), () -> new TxnVote(
+                    local.prepare(branch(p.transactionId(), p.partition()), p.home()))));
+        });
+        transport.register(MessageType.TXN_DECIDE.code(), frame -> {
+            TxnDecide d = decode(frame, TxnDecide.class);
+            return answer(MessageType.TXN_DECISION, async(d.timeoutMillis(), () -> new TxnDecision(
+                    local.decide(d.transactionId(), d.home(), d.commit()))));
+        });
+        transport.register(MessageType.TXN_FINISH.code(), frame -> {
+            TxnFinish f = decode(frame, TxnFinish.class);
+            return answer(MessageType.BRANCH_ENDED, async(f.timeoutMillis(), () -> {
+                local.finish(branch(f.transactionId(), f.partition()), f.commit());
                 return new BranchEnded();
             }));
         });

@@ -27,6 +27,11 @@ import org.distdata.transport.message.BranchUpdate;
 import org.distdata.transport.message.BranchUpdateBatch;
 import org.distdata.transport.message.MessageCodec;
 import org.distdata.transport.message.PartitionRead;
+import org.distdata.transport.message.TxnDecide;
+import org.distdata.transport.message.TxnDecision;
+import org.distdata.transport.message.TxnFinish;
+import org.distdata.transport.message.TxnPrepare;
+import org.distdata.transport.message.TxnVote;
 import org.distdata.transport.message.UpdateCount;
 import org.distdata.transport.net.NodeTransport;
 import org.distdata.transport.net.ResponseStream;
@@ -135,6 +140,22 @@ public final class RemotePartitionService implements PartitionService {
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e); // a local rollback raises none; keep the peer's state if one does
         }
+    }
+
+    @Override
+    public boolean prepare(TxnBranch branch, int home) throws SQLException {
+        return call(new TxnPrepare(branch.transactionId(), branch.partition(), home, statementMillis()),
+                TxnVote.class).prepared();
+    }
+
+    @Override
+    public boolean decide(String transactionId, int home, boolean commit) throws SQLException {
+        return call(new TxnDecide(transactionId, home, commit, statementMillis()), TxnDecision.class).commit();
+    }
+
+    @Override
+    public void finish(TxnBranch branch, boolean commit) throws SQLException {
+        call(new TxnFinish(branch.transactionId(), branch.partition(), commit, statementMillis()), BranchEnded.class);
     }
 
     private <T> T call(Object request, Class<T> answer) throws SQLException {

@@ -101,15 +101,7 @@ public final class LeaderPartitionService implements PartitionService {
         PartitionReplica replica = replica(partition);
         replica.requireServing();
         long index = await(groups.read(GroupIds.ofPartition(partition), ReadMode.LEASE), partition, "confirm its leadership");
-        try {
-            if (!replica.awaitApplied(index, waitLimit())) {
-                throw new DistDataException(ErrorCode.TIMEOUT, "partition " + partition
-                        + " did not apply index " + index + " in time for a linearizable read");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "interrupted while waiting for partition " + partition);
-        }
+        awaitApplied(replica, index);
         PartitionSession session = replica.borrow();
         try {
             var ps = session.prepare(sql);
@@ -141,15 +133,102 @@ public final class LeaderPartitionService implements PartitionService {
         ProposalId id = new ProposalId(groups.self(), incarnation, sequence.incrementAndGet());
         WriteSet writes = live.seal(id);
         CompletableFuture<Long> applied = replica.expect(id, live);
-        groups.propose(GroupIds.ofPartition(branch.partition()),
-                        PartitionCommandCodec.encode(new PartitionCommand.Commit(writes)))
+        proposeAndAwait(replica, branch.partition(), id, applied, new PartitionCommand.Commit(writes));
+    }
+
+    @Override
+    public boolean prepare(TxnBranch branch, int home) throws SQLException {
+        PartitionReplica replica = replica(branch.partition());
+        LiveBranch live = replica.remove(branch);
+        if (live == null && replica.lostToLeaderChange(branch)) {
+            throw new NotLeaderException(branch.partition(), replica.leaderHint());
+        }
+        if (live == null) {
+            throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
+                    + branch.partition() + " (it ended, or the partition's leader changed); nothing was prepared",
+                    "40XT8");
+        }
+        if (!live.hasWrites()) {
+            live.rollback();
+            return false;
+        }
+        ProposalId id = new ProposalId(groups.self(), incarnation, sequence.incrementAndGet());
+        WriteSet writes = live.seal(id);
+        CompletableFuture<Long> applied = replica.expect(id, live);
+        proposeAndAwait(replica, branch.partition(), id, applied,
+                new PartitionCommand.Prepare(branch.transactionId(), home, writes));
+        return true;
+    }
+
+    @Override
+    public boolean decide(String transactionId, int home, boolean commit) throws SQLException {
+        PartitionReplica replica = replica(home);
+        replica.requireServing();
+        var known = replica.decision(transactionId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long index = await(groups.propose(GroupIds.ofPartition(home),
+                PartitionCommandCodec.encode(new PartitionCommand.Decide(transactionId, commit))), home,
+                "record the outcome of transaction " + transactionId);
+        awaitApplied(replica, index);
+        return replica.decision(transactionId).orElseThrow(() -> new IllegalStateException(
+                "partition " + home + " applied the decision of " + transactionId + " but has none"));
+    }
+
+    @Override
+    public void finish(TxnBranch branch, boolean commit) throws SQLException {
+        PartitionReplica replica = replica(branch.partition());
+        replica.requireServing();
+        if (!replica.isPrepared(branch.transactionId())) {
+            rollback(branch);
+            return;
+        }
+        long index = await(groups.propose(GroupIds.ofPartition(branch.partition()),
+                PartitionCommandCodec.encode(new PartitionCommand.Finish(branch.transactionId(), commit))),
+                branch.partition(), (commit ? "commit" : "abort") + " prepared transaction " + branch.transactionId());
+        awaitApplied(replica, index);
+    }
+
+    /** Transactions prepared at the partitions this node leads longer than {@code limit} ago. */
+    public List<InDoubt> inDoubt(Duration limit) {
+        List<InDoubt> out = new java.util.ArrayList<>();
+        for (PartitionReplica r : replicas.replicas()) {
+            if (r.leads()) {
+                r.preparedLongerThan(limit).forEach(p -> out.add(new InDoubt(new TxnBranch(p.transactionId(),
+                        r.partition()), p.home())));
+            }
+        }
+        return out;
+    }
+
+    /** A prepared branch waiting for its outcome, and the partition that holds the decision. */
+    public record InDoubt(TxnBranch branch, int home) {
+    }
+
+    private void proposeAndAwait(PartitionReplica replica, int partition, ProposalId id,
+                                 CompletableFuture<Long> applied, PartitionCommand command) {
+        groups.propose(GroupIds.ofPartition(partition), PartitionCommandCodec.encode(command))
                 .whenComplete((index, failure) -> {
                     if (failure != null) {
                         replica.abandon(id, failure instanceof java.util.concurrent.CompletionException c
                                 && c.getCause() != null ? c.getCause() : failure);
                     }
                 });
-        awaitCommit(applied, replica, branch.partition());
+        awaitCommit(applied, replica, partition);
+    }
+
+    private static void awaitApplied(PartitionReplica replica, long index) {
+        try {
+            if (!replica.awaitApplied(index, waitLimit())) {
+                throw new DistDataException(ErrorCode.TIMEOUT, "partition " + replica.partition()
+                        + " did not apply index " + index + " in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "interrupted while waiting for partition "
+                    + replica.partition());
+        }
     }
 
     /**

@@ -116,6 +116,18 @@ final class LiveBranch {
         end();
     }
 
+    /**
+     * Commits a prepared branch at its {@code Finish} entry: its writes, the end of its
+     * prepared record and the applied index, in one Derby transaction.
+     */
+    synchronized void commitPreparedAt(long index, String transactionId) throws SQLException {
+        if (ended) {
+            throw new SQLException("branch " + branch + " already ended", "25000");
+        }
+        TwoPhaseTables.forget(session.connection(), transactionId);
+        commitAt(index);
+    }
+
     synchronized void rollback() {
         if (ended) {
             return;

@@ -19,6 +19,9 @@ public final class PartitionCommandCodec {
     private static final int VERSION = 1;
     private static final int COMMIT = 1;
     private static final int CHECKSUM = 2;
+    private static final int PREPARE = 3;
+    private static final int DECIDE = 4;
+    private static final int FINISH = 5;
 
     private PartitionCommandCodec() {
     }
@@ -32,6 +35,19 @@ public final class PartitionCommandCodec {
         } else if (command instanceof PartitionCommand.Checksum checksum) {
             out.writeUnsignedByte(CHECKSUM);
             out.writeVarLong(checksum.checkId());
+        } else if (command instanceof PartitionCommand.Prepare prepare) {
+            out.writeUnsignedByte(PREPARE);
+            out.writeString(prepare.transactionId());
+            out.writeVarInt(prepare.home());
+            writeWriteSet(out, prepare.writes());
+        } else if (command instanceof PartitionCommand.Decide decide) {
+            out.writeUnsignedByte(DECIDE);
+            out.writeString(decide.transactionId());
+            out.writeBoolean(decide.commit());
+        } else if (command instanceof PartitionCommand.Finish finish) {
+            out.writeUnsignedByte(FINISH);
+            out.writeString(finish.transactionId());
+            out.writeBoolean(finish.commit());
         }
         return out.toByteArray();
     }
@@ -48,6 +64,12 @@ public final class PartitionCommandCodec {
             PartitionCommand command = switch (kind) {
                 case COMMIT -> new PartitionCommand.Commit(readWriteSet(in));
                 case CHECKSUM -> new PartitionCommand.Checksum(in.readVarLong("checkId"));
+                case PREPARE -> new PartitionCommand.Prepare(in.readRequiredString("transactionId"),
+                        in.readVarInt("home"), readWriteSet(in));
+                case DECIDE -> new PartitionCommand.Decide(in.readRequiredString("transactionId"),
+                        in.readBoolean("outcome"));
+                case FINISH -> new PartitionCommand.Finish(in.readRequiredString("transactionId"),
+                        in.readBoolean("outcome"));
                 default -> throw new IllegalArgumentException("unknown partition command kind " + kind);
             };
             in.expectEnd("partition command");

@@ -29,8 +29,16 @@ import org.distdata.raft.SnapshotSource;
  * that branch; any other entry is re-run from its write set, several in one Derby
  * transaction, always together with the applied index.
  *
- * <p>A leader serves nothing until it has applied the first entry of its own term: earlier
- * committed entries might otherwise wait for locks that new live branches hold. Losing the
+ * <p>Two-phase commit (ADR 0015): a {@code Prepare} entry keeps a branch's write set aside on
+ * every replica (in {@code DISTDATA.TXN_PREPARED}, with the applied index) and, on the leader,
+ * its live transaction with its locks; {@code Finish} commits it there and re-runs it on the
+ * followers, or discards it. {@code Decide} records a transaction's outcome in its home
+ * partition, the first one in the log standing.
+ *
+ * <p>A leader serves nothing until it has applied the first entry of its own term and re-taken
+ * the locks of every prepared transaction (by running its write set again in a live
+ * transaction): earlier committed entries might otherwise wait for locks that new live
+ * branches hold, and new branches must not see or change prepared rows. Losing the
  * leadership rolls every live branch back before any later entry is applied; a client whose
  * write set was already proposed keeps waiting and learns the outcome when its entry is
  * committed (and re-run here) or overwritten.
@@ -44,6 +52,21 @@ final class PartitionReplica implements AutoCloseable {
     private record Pending(LiveBranch branch, CompletableFuture<Long> done) {
     }
 
+    /**
+     * A transaction prepared here and not finished yet. On the leader {@code live} holds its
+     * writes and locks (null on followers, and on a leader until it re-takes them).
+     */
+    private static final class PreparedTxn {
+        final TwoPhaseTables.Prepared stored;
+        final long sinceNanos = System.nanoTime();
+        volatile LiveBranch live;
+
+        PreparedTxn(TwoPhaseTables.Prepared stored, LiveBranch live) {
+            this.stored = stored;
+            this.live = live;
+        }
+    }
+
     private final int partition;
     private final PartitionSet stores;
     private final PartitionSnapshots snapshots;
@@ -53,6 +76,8 @@ final class PartitionReplica implements AutoCloseable {
     private final Map<ProposalId, Pending> proposed = new ConcurrentHashMap<>();
     private final Map<Long, PartitionChecksum> checksums = new ConcurrentHashMap<>();
     private final Map<Long, String> checksumErrors = new ConcurrentHashMap<>();
+    private final Map<String, PreparedTxn> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
     /** Branches rolled back by a leadership change: a later statement of theirs must fail, not start afresh. */
     private final Map<TxnBranch, Boolean> lost = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, false) {
@@ -82,6 +107,8 @@ final class PartitionReplica implements AutoCloseable {
         PartitionSession s = stores.store(partition).borrow();
         try {
             this.applied = AppliedIndexTable.open(s.connection());
+            TwoPhaseTables.open(s.connection());
+            loadTwoPhaseState(s.connection());
         } finally {
             s.release();
         }
@@ -128,7 +155,12 @@ final class PartitionReplica implements AutoCloseable {
             leader = nowLeader;
             term = newTerm;
             if (nowLeader && lastNoopTerm == newTerm && diverged == null) {
-                serving = true; // the term's first entry was applied before this news arrived
+                try {
+                    retakePrepared();
+                    serving = true; // the term's first entry was applied before this news arrived
+                } catch (SQLException | RuntimeException e) {
+                    stopApplying("re-taking the locks of prepared transactions failed: " + e.getMessage(), e);
+                }
             }
         });
     }
@@ -211,6 +243,30 @@ final class PartitionReplica implements AutoCloseable {
         }
     }
 
+    // ---- two-phase commit, read by the leader service ---------------------------------------
+
+    /** Whether {@code transactionId} is prepared here and not finished. */
+    boolean isPrepared(String transactionId) {
+        return prepared.containsKey(transactionId);
+    }
+
+    /** The recorded outcome of {@code transactionId} (true: commit), if this home partition has one. */
+    java.util.Optional<Boolean> decision(String transactionId) {
+        return java.util.Optional.ofNullable(decided.get(transactionId));
+    }
+
+    /** Transactions prepared here longer than {@code limit} ago: their coordinator may be gone. */
+    List<TwoPhaseTables.Prepared> preparedLongerThan(Duration limit) {
+        List<TwoPhaseTables.Prepared> out = new ArrayList<>();
+        long now = System.nanoTime();
+        for (PreparedTxn t : prepared.values()) {
+            if (now - t.sinceNanos > limit.toNanos()) {
+                out.add(t.stored);
+            }
+        }
+        return out;
+    }
+
     /** Waits until this replica has applied {@code index}; false on time-out. */
     boolean awaitApplied(long index, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -277,6 +333,8 @@ final class PartitionReplica implements AutoCloseable {
                 long inside;
                 try {
                     inside = AppliedIndexTable.read(s.connection());
+                    TwoPhaseTables.open(s.connection());
+                    loadTwoPhaseState(s.connection());
                 } finally {
                     s.release();
                 }
@@ -334,11 +392,15 @@ final class PartitionReplica implements AutoCloseable {
             batch.flush();
         } catch (SQLException | RuntimeException e) {
             batch.abort();
-            diverged = "entry after index " + applied + " failed to apply: " + e.getMessage();
-            serving = false;
-            LOG.log(Level.SEVERE, "partition " + partition + " stopped applying: " + diverged, e);
-            wakeWaiters();
+            stopApplying("entry after index " + applied + " failed to apply: " + e.getMessage(), e);
         }
+    }
+
+    private void stopApplying(String why, Exception e) {
+        diverged = why;
+        serving = false;
+        LOG.log(Level.SEVERE, "partition " + partition + " stopped applying: " + diverged, e);
+        wakeWaiters();
     }
 
     private void applyOne(Entry entry, ReplayBatch batch) throws SQLException {
@@ -348,7 +410,8 @@ final class PartitionReplica implements AutoCloseable {
                 lastNoopTerm = entry.term();
                 if (leader && entry.term() == term) {
                     batch.flush();
-                    serving = true; // every entry of earlier terms is applied
+                    retakePrepared();
+                    serving = true; // every entry of earlier terms is applied, prepared locks held again
                 }
             }
             return;
@@ -374,12 +437,104 @@ final class PartitionReplica implements AutoCloseable {
                 batch.flush();
                 pending.done().complete(entry.index());
             }
+        } else if (command instanceof PartitionCommand.Prepare prepare) {
+            applyPrepare(prepare, entry.index(), batch);
+        } else if (command instanceof PartitionCommand.Decide decide) {
+            if (!decided.containsKey(decide.transactionId())) { // the first decision stands
+                TwoPhaseTables.decide(batch.connection(), decide.transactionId(), decide.commit(), entry.index());
+                decided.put(decide.transactionId(), decide.commit());
+            }
+            batch.advanceTo(entry.index());
+        } else if (command instanceof PartitionCommand.Finish finish) {
+            applyFinish(finish, entry.index(), batch);
         } else if (command instanceof PartitionCommand.Checksum check) {
             batch.flush(); // everything before the entry is committed, and the answer is ready
             checksum(check.checkId(), entry.index()); // before the index is, for those waiting on it
             batch.advanceTo(entry.index());
             batch.flush();
         }
+    }
+
+    private void applyPrepare(PartitionCommand.Prepare prepare, long index, ReplayBatch batch) throws SQLException {
+        Pending pending = proposed.remove(prepare.writes().proposalId());
+        String txn = prepare.transactionId();
+        if (!prepared.containsKey(txn)) {
+            TwoPhaseTables.prepare(batch.connection(), prepare);
+        }
+        batch.advanceTo(index);
+        LiveBranch live = pending != null && pending.branch().isLive() ? pending.branch() : null;
+        prepared.putIfAbsent(txn, new PreparedTxn(new TwoPhaseTables.Prepared(txn, prepare.home(), prepare.writes()),
+                live));
+        if (pending != null) {
+            batch.flush();
+            pending.done().complete(index); // prepared durably; a new leader re-takes the locks if this one lost them
+        }
+    }
+
+    private void applyFinish(PartitionCommand.Finish finish, long index, ReplayBatch batch) throws SQLException {
+        String txn = finish.transactionId();
+        PreparedTxn t = prepared.get(txn);
+        if (t == null) { // never prepared here, or finished already
+            batch.advanceTo(index);
+            return;
+        }
+        LiveBranch live = t.live;
+        if (live != null && live.isLive()) {
+            batch.flush();
+            if (finish.commit()) {
+                live.commitPreparedAt(index, txn);
+                prepared.remove(txn);
+                advanced(index, live.hasDdl());
+                return;
+            }
+            live.rollback();
+        } else if (finish.commit()) {
+            int mismatch = WriteSetRunner.replay(batch.connection(), t.stored.writes());
+            if (mismatch >= 0) {
+                throw new IllegalStateException("statement " + (mismatch + 1) + " of prepared transaction " + txn
+                        + " changed a different number of rows than on the leader: the replica diverged");
+            }
+            batch.ddl |= t.stored.writes().statements().stream().anyMatch(s -> s.kind() == WriteSet.Kind.DDL);
+        }
+        TwoPhaseTables.forget(batch.connection(), txn);
+        batch.advanceTo(index);
+        prepared.remove(txn);
+    }
+
+    /**
+     * On a new leader: runs the write set of every prepared transaction again in a live
+     * transaction that is kept open, so that the transaction's locks are held before anything
+     * else runs and its writes commit at {@code Finish} as on the old leader.
+     */
+    private void retakePrepared() throws SQLException {
+        for (PreparedTxn t : prepared.values()) {
+            if (t.live != null && t.live.isLive()) {
+                continue;
+            }
+            WriteSet writes = t.stored.writes();
+            LiveBranch b = new LiveBranch(new TxnBranch(t.stored.transactionId(), partition), borrow());
+            try {
+                for (WriteSet.Statement st : writes.statements()) {
+                    long n = b.update(st.kind(), st.sql(), st.rows());
+                    if (n != st.updateCount()) {
+                        throw new IllegalStateException("prepared transaction " + t.stored.transactionId()
+                                + " changed a different number of rows when its locks were re-taken: the replica diverged");
+                    }
+                }
+                b.seal(writes.proposalId());
+            } catch (SQLException | RuntimeException e) {
+                b.rollback();
+                throw e;
+            }
+            t.live = b;
+        }
+    }
+
+    private void loadTwoPhaseState(Connection c) throws SQLException {
+        prepared.clear();
+        decided.clear();
+        TwoPhaseTables.prepared(c).forEach((txn, p) -> prepared.put(txn, new PreparedTxn(p, null)));
+        decided.putAll(TwoPhaseTables.decided(c));
     }
 
     /**
@@ -389,7 +544,7 @@ final class PartitionReplica implements AutoCloseable {
      * uncommitted rows would be seen, so it answers "busy" instead and the check asks again.
      */
     private void checksum(long checkId, long index) throws SQLException {
-        if (!open.isEmpty() || !proposed.isEmpty()) {
+        if (!open.isEmpty() || !proposed.isEmpty() || prepared.values().stream().anyMatch(t -> t.live != null)) {
             checksumErrors.put(checkId, "busy: transactions are open at the leader of partition " + partition
                     + "; ask again");
             return;
@@ -417,6 +572,14 @@ final class PartitionReplica implements AutoCloseable {
         // proposed branches: their entries may still commit; they are then re-run, and the client answered
         for (Pending p : proposed.values()) {
             p.branch().rollback();
+        }
+        // prepared transactions stay prepared: the next leader re-takes their locks
+        for (PreparedTxn t : prepared.values()) {
+            LiveBranch live = t.live;
+            t.live = null;
+            if (live != null) {
+                live.rollback();
+            }
         }
         LOG.fine(() -> "partition " + partition + ": live branches rolled back, " + why);
     }

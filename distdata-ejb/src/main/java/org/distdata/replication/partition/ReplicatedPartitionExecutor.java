@@ -16,8 +16,8 @@ import org.distdata.partition.WriteTransaction;
 
 /**
  * The SQL engine's way to partitions in a replicated cluster: reads go to each partition's
- * leader as linearizable reads, writes run in branches at the leaders (see
- * {@link ReplicatedWriteTransaction}). The leader is this node or any other; the
+ * leader as linearizable reads, writes run in branches at the leaders and commit atomically
+ * across partitions (see {@link ReplicatedWriteTransaction}). The leader is this node or any other; the
  * {@code services} function gives the local service for this node's id and a remote one for
  * the others.
  */
@@ -30,11 +30,15 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
     private final LeaderCalls calls;
     private final LocalPartitionExecutor localReplicas;
     private final AtomicLong transactions = new AtomicLong();
+    private final java.util.concurrent.Executor twoPhaseWork;
 
+    /** {@code twoPhaseWork} runs the parallel calls of two-phase commit (it should not bound their number). */
     public ReplicatedPartitionExecutor(int partitions, long self, LeaderDirectory directory,
                                        LongFunction<PartitionService> services, java.util.function.LongPredicate reachable,
-                                       LocalPartitionExecutor localReplicas, Duration leaderWait) {
+                                       LocalPartitionExecutor localReplicas, Duration leaderWait,
+                                       java.util.concurrent.Executor twoPhaseWork) {
         this.partitions = partitions;
+        this.twoPhaseWork = twoPhaseWork;
         this.self = self;
         this.calls = new LeaderCalls(directory, services, reachable, leaderWait);
         this.localReplicas = localReplicas;
@@ -71,14 +75,13 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
         }
     }
 
-    @Override
-    public boolean atomicAcrossPartitions() {
-        return false;
+    LeaderCalls calls() {
+        return calls;
     }
 
     @Override
     public WriteTransaction begin() {
         return new ReplicatedWriteTransaction("n" + self + "-" + System.currentTimeMillis() + "-"
-                + transactions.incrementAndGet(), calls);
+                + transactions.incrementAndGet(), calls, twoPhaseWork);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -19,10 +20,10 @@ import org.distdata.partition.WriteTransaction;
  * branch is opened by its first statement, which may follow the leader around; once open it
  * stays with its leader, and a leader change fails the transaction with nothing committed.
  *
- * <p>Commit: the partition that was written commits through its group. Writes to several
- * partitions need two-phase commit over the groups, which comes next; until then they are
- * refused and rolled back, so nothing is ever half-applied. DDL is the exception: it is
- * applied partition by partition, since the catalog only shows a table once all have it.
+ * <p>Commit: a transaction that wrote one partition commits through that partition's group
+ * with one entry. Writes to several partitions commit atomically by two-phase commit over
+ * their groups ({@link TwoPhaseCommit}). DDL alone is the exception: it is applied partition
+ * by partition, since the catalog only shows a table once all have it.
  */
 final class ReplicatedWriteTransaction implements WriteTransaction {
 
@@ -41,12 +42,15 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
 
     private final String transactionId;
     private final LeaderCalls calls;
+    private final Executor twoPhaseWork;
     private final Map<Integer, Branch> branches = new LinkedHashMap<>();
     private boolean ended;
 
-    ReplicatedWriteTransaction(String transactionId, LeaderCalls calls) {
+    /** {@code twoPhaseWork} runs the parallel calls of two-phase commit. */
+    ReplicatedWriteTransaction(String transactionId, LeaderCalls calls, Executor twoPhaseWork) {
         this.transactionId = transactionId;
         this.calls = calls;
+        this.twoPhaseWork = twoPhaseWork;
     }
 
     @Override
@@ -100,15 +104,13 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
             }
         }
         boolean allDdl = written.stream().allMatch(b -> b.ddl);
-        if (written.size() > 1 && !allDdl) {
-            rollback();
-            throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: one write that changes "
-                    + written.size() + " partitions in a replicated cluster (atomic commit across partition groups "
-                    + "comes with two-phase commit); nothing was changed. Write the rows of each partition "
-                    + "in a statement of its own.");
-        }
         ended = true;
         try {
+            if (written.size() > 1 && !allDdl) {
+                new TwoPhaseCommit(transactionId, calls, twoPhaseWork).commit(written.stream()
+                        .map(b -> new TwoPhaseCommit.Participant(b.id, b.leader)).toList());
+                return;
+            }
             for (Branch b : written) {
                 if (allDdl) {
                     commitDdl(b);

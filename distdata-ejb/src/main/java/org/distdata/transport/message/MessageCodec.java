@@ -65,6 +65,11 @@ public final class MessageCodec {
             case SQL_FAILURE -> PartitionCodec.write(out, (SqlFailure) message);
             case ENGINE_FAILURE -> PartitionCodec.write(out, (EngineFailure) message);
             case NOT_LEADER -> PartitionCodec.write(out, (NotLeader) message);
+            case TXN_PREPARE -> PartitionCodec.write(out, (TxnPrepare) message);
+            case TXN_VOTE -> out.writeBoolean(((TxnVote) message).prepared());
+            case TXN_DECIDE -> PartitionCodec.write(out, (TxnDecide) message);
+            case TXN_DECISION -> out.writeBoolean(((TxnDecision) message).commit());
+            case TXN_FINISH -> PartitionCodec.write(out, (TxnFinish) message);
             default -> RaftCodec.write(out, ((PeerMessage.Single) message).message());
         }
         return out.toByteArray();
@@ -104,6 +109,11 @@ public final class MessageCodec {
             case SQL_FAILURE -> PartitionCodec.readSqlFailure(in);
             case ENGINE_FAILURE -> PartitionCodec.readEngineFailure(in);
             case NOT_LEADER -> PartitionCodec.readNotLeader(in);
+            case TXN_PREPARE -> PartitionCodec.readPrepare(in);
+            case TXN_VOTE -> new TxnVote(in.readBoolean("prepared"));
+            case TXN_DECIDE -> PartitionCodec.readDecide(in);
+            case TXN_DECISION -> new TxnDecision(in.readBoolean("commit"));
+            case TXN_FINISH -> PartitionCodec.readFinish(in);
             default -> RaftCodec.read(t, groupId, in);
         };
         in.expectEnd(t.name() + " payload");

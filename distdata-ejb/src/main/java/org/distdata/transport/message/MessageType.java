@@ -9,7 +9,8 @@ import org.distdata.raft.PeerMessage;
  * meaning and payload layout forever, a retired code is never given to another message, and
  * a change to a message's fields is a new message with a new code. Codes are grouped by
  * area (1–9 generic, 10–29 Raft, 30–39 cluster, 40–49 query fragments, 50–59 partition
- * snapshots, 60–79 the partition service: 60–69 calls and answers, 70–79 their failures) so
+ * snapshots, 60–79 the partition service: 60–69 calls and answers, 70–79 their failures, 80–89
+ * two-phase commit across partitions) so
  * a code under 128 stays a one-byte varint. docs/protocol.md lists each
  * payload's fields.
  */
@@ -64,7 +65,13 @@ public enum MessageType {
 
     SQL_FAILURE(70),
     ENGINE_FAILURE(71),
-    NOT_LEADER(72);
+    NOT_LEADER(72),
+
+    TXN_PREPARE(80),
+    TXN_VOTE(81),
+    TXN_DECIDE(82),
+    TXN_DECISION(83),
+    TXN_FINISH(84);
 
     private static final MessageType[] BY_CODE = new MessageType[128];
 
@@ -173,6 +180,16 @@ public enum MessageType {
             return ENGINE_FAILURE;
         } else if (message instanceof NotLeader) {
             return NOT_LEADER;
+        } else if (message instanceof TxnPrepare) {
+            return TXN_PREPARE;
+        } else if (message instanceof TxnVote) {
+            return TXN_VOTE;
+        } else if (message instanceof TxnDecide) {
+            return TXN_DECIDE;
+        } else if (message instanceof TxnDecision) {
+            return TXN_DECISION;
+        } else if (message instanceof TxnFinish) {
+            return TXN_FINISH;
         }
         throw new IllegalArgumentException("not a catalogue message: "
                 + (message == null ? "null" : message.getClass().getName()));

@@ -99,6 +99,36 @@ final class PartitionCodec {
                 in.readVarLong("timeoutMillis"));
     }
 
+    static void write(PayloadWriter out, TxnPrepare p) {
+        out.writeString(p.transactionId()).writeVarInt(p.partition()).writeVarInt(p.home())
+                .writeVarLong(p.timeoutMillis());
+    }
+
+    static TxnPrepare readPrepare(PayloadReader in) throws FrameDecodingException {
+        return new TxnPrepare(in.readRequiredString("transactionId"), in.readVarInt("partition"),
+                in.readVarInt("home"), in.readVarLong("timeoutMillis"));
+    }
+
+    static void write(PayloadWriter out, TxnDecide d) {
+        out.writeString(d.transactionId()).writeVarInt(d.home()).writeBoolean(d.commit())
+                .writeVarLong(d.timeoutMillis());
+    }
+
+    static TxnDecide readDecide(PayloadReader in) throws FrameDecodingException {
+        return new TxnDecide(in.readRequiredString("transactionId"), in.readVarInt("home"),
+                in.readBoolean("commit"), in.readVarLong("timeoutMillis"));
+    }
+
+    static void write(PayloadWriter out, TxnFinish f) {
+        out.writeString(f.transactionId()).writeVarInt(f.partition()).writeBoolean(f.commit())
+                .writeVarLong(f.timeoutMillis());
+    }
+
+    static TxnFinish readFinish(PayloadReader in) throws FrameDecodingException {
+        return new TxnFinish(in.readRequiredString("transactionId"), in.readVarInt("partition"),
+                in.readBoolean("commit"), in.readVarLong("timeoutMillis"));
+    }
+
     static void write(PayloadWriter out, BranchRollback r) {
         out.writeString(r.transactionId()).writeVarInt(r.partition()).writeVarLong(r.timeoutMillis());
     }

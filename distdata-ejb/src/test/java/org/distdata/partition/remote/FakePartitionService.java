@@ -69,6 +69,25 @@ final class FakePartitionService implements PartitionService {
         }
     }
 
+    /** Votes "prepared" when {@code home} is even, "read-only" when odd, so both answers travel. */
+    @Override
+    public boolean prepare(TxnBranch branch, int home) throws SQLException {
+        record("prepare", branch, branch.partition(), "home " + home, List.of());
+        return home % 2 == 0;
+    }
+
+    /** Answers the opposite of what was asked, as when another outcome was recorded first. */
+    @Override
+    public boolean decide(String transactionId, int home, boolean commit) throws SQLException {
+        record("decide", new TxnBranch(transactionId, home), home, String.valueOf(commit), List.of());
+        return !commit;
+    }
+
+    @Override
+    public void finish(TxnBranch branch, boolean commit) throws SQLException {
+        record("finish", branch, branch.partition(), String.valueOf(commit), List.of());
+    }
+
     private void record(String operation, TxnBranch branch, int partition, String sql, List<?> parameters)
             throws SQLException {
         calls.add(new Call(operation, branch, partition, sql, parameters, StatementTimeout.remaining()));

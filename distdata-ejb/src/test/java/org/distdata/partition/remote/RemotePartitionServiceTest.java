@@ -151,6 +151,25 @@ class RemotePartitionServiceTest {
     }
 
     @Test
+    void twoPhaseCommitCallsReachTheLeaderAndBringBackItsAnswers() throws Exception {
+        TxnBranch second = new TxnBranch("n1-42", 5);
+
+        assertThat(remote.prepare(BRANCH, 4)).as("the leader's vote: prepared").isTrue();
+        assertThat(remote.prepare(second, 3)).as("the leader's vote: wrote nothing").isFalse();
+        assertThat(remote.decide("n1-42", 4, true)).as("the outcome that stands, not the one asked for").isFalse();
+        assertThat(remote.decide("n1-42", 4, false)).isTrue();
+        remote.finish(second, true);
+
+        assertThat(leader.calls).extracting(FakePartitionService.Call::operation, FakePartitionService.Call::branch,
+                        FakePartitionService.Call::sql)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prepare", BRANCH, "home 4"),
+                        org.assertj.core.groups.Tuple.tuple("prepare", second, "home 3"),
+                        org.assertj.core.groups.Tuple.tuple("decide", new TxnBranch("n1-42", 4), "true"),
+                        org.assertj.core.groups.Tuple.tuple("decide", new TxnBranch("n1-42", 4), "false"),
+                        org.assertj.core.groups.Tuple.tuple("finish", second, "true"));
+    }
+
+    @Test
     void queryReturnsColumnsDdlTypesAndValuesOfEverySqlType() throws Exception {
         List<ColumnInfo> columns = new ArrayList<>();
         List<String> ddl = new ArrayList<>();

@@ -176,20 +176,6 @@ class PartitionReplicationTest {
     }
 
     @Test
-    void aWriteToSeveralPartitionsIsRefusedAndChangesNothing() throws Exception {
-        WriteTransaction tx = cluster.gateway(2).begin();
-        tx.update(0, "INSERT INTO t (id, v) VALUES (?, ?)", List.of(1, "a"));
-        tx.update(1, "INSERT INTO t (id, v) VALUES (?, ?)", List.of(2, "b"));
-        assertThatThrownBy(tx::commit).isInstanceOf(DistDataException.class).hasMessageContaining("not supported yet");
-        cluster.awaitQuiet();
-        for (long n = 1; n <= 3; n++) {
-            for (int p = 0; p < 2; p++) {
-                assertThat(cluster.localRows(n, p, "SELECT COUNT(*) FROM t")).containsExactly(List.of(0));
-            }
-        }
-    }
-
-    @Test
     void aFollowerAnswersNotLeaderNamingTheLeader() {
         assertThatThrownBy(() -> cluster.service(2).update(new TxnBranch("x", 0), "DELETE FROM t", List.of()))
                 .isInstanceOfSatisfying(NotLeaderException.class, e -> assertThat(e.leaderHint()).isEqualTo(1));

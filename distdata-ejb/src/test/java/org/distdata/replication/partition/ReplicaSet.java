@@ -84,10 +84,10 @@ final class ReplicaSet implements AutoCloseable {
         List<Long> all = new ArrayList<>(machines.keySet());
         LeaderDirectory directory = new LeaderDirectory(log.viewOf(id), p -> all);
         return new ReplicatedPartitionExecutor(partitions, id, directory, services::get, node -> true,
-                new LocalPartitionExecutor(stores.get(id)), Duration.ofSeconds(2));
+                new LocalPartitionExecutor(stores.get(id)), Duration.ofSeconds(2), Runnable::run);
     }
 
-    PartitionService service(long id) {
+    LeaderPartitionService service(long id) {
         return services.get(id);
     }
 

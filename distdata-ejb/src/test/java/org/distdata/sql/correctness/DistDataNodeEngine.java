@@ -2,7 +2,6 @@ package org.distdata.sql.correctness;
 
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
-import org.distdata.sql.SqlEngine;
 import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 
@@ -21,7 +20,7 @@ import java.util.stream.Stream;
  * its own fresh data directory, deleted again on close. Statements go to
  * {@code node.sql()} unchanged.
  */
-public final class DistDataNodeEngine implements SqlEngine, AutoCloseable {
+public final class DistDataNodeEngine implements EngineUnderTest {
     public static final int PARTITIONS = 16;
 
     private final Path dataDir;
@@ -55,27 +54,14 @@ public final class DistDataNodeEngine implements SqlEngine, AutoCloseable {
         return node.sql().executeBatch(statements, atomic);
     }
 
-    /**
-     * Drops the given views and then every table in the catalog, so that the next script
-     * starts from an empty schema without paying for a new node. Returns false if something
-     * could not be dropped; the caller should then open a fresh node.
-     */
+    @Override
     public boolean dropEverything(List<String> views) {
-        for (String view : views) {
-            try {
-                execute(SqlStatement.of("DROP VIEW " + view));
-            } catch (RuntimeException ignored) {
-                // the script may have dropped it already
-            }
-        }
-        for (var table : node.catalog().tables()) {
-            try {
-                execute(SqlStatement.of("DROP TABLE " + table.name()));
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-        return node.catalog().tables().isEmpty();
+        return SchemaReset.dropEverything(this, node.catalog(), views);
+    }
+
+    @Override
+    public String describe() {
+        return "one node, " + PARTITIONS + " partitions";
     }
 
     @Override

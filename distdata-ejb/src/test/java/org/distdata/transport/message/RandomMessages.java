@@ -77,6 +77,11 @@ final class RandomMessages {
             case SQL_FAILURE -> sqlFailure();
             case ENGINE_FAILURE -> engineFailure();
             case NOT_LEADER -> new NotLeader(anyInt(), anyLong());
+            case TXN_PREPARE -> new TxnPrepare(text(), anyInt(), anyInt(), anyLong());
+            case TXN_VOTE -> new TxnVote(random.nextBoolean());
+            case TXN_DECIDE -> new TxnDecide(text(), anyInt(), random.nextBoolean(), anyLong());
+            case TXN_DECISION -> new TxnDecision(random.nextBoolean());
+            case TXN_FINISH -> new TxnFinish(text(), anyInt(), random.nextBoolean(), anyLong());
             default -> new PeerMessage.Single(anyLong(), raft(type));
         };
     }

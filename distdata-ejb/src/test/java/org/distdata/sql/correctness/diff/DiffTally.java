@@ -27,6 +27,8 @@ final class DiffTally {
     }
 
     final long seed;
+    /** The test class whose run this is, for the replay command. */
+    private final String testClass;
     final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     final Map<DiffCategory, int[]> perCategory = new EnumMap<>(DiffCategory.class);
     final Map<DiffCategory, long[]> nanosPerCategory = new EnumMap<>(DiffCategory.class);
@@ -41,8 +43,9 @@ final class DiffTally {
     int analyzes;
     int tableChecks;
 
-    DiffTally(long seed) {
+    DiffTally(long seed, String testClass) {
         this.seed = seed;
+        this.testClass = testClass;
     }
 
     void record(DiffOperation op, Outcome outcome) {
@@ -88,7 +91,7 @@ final class DiffTally {
 
     String replay(DiffOperation op) {
         return op.index() < 0 ? "(final whole-table check; rerun the seed)"
-                : "mvn -o -q -pl distdata-ejb -am test -Dtest=DifferentialQueryTest -Ddiff.seed=" + seed
+                : "mvn -o -q -pl distdata-ejb -am test -Dtest=" + testClass + " -Ddiff.seed=" + seed
                 + " -Ddiff.only=" + op.index() + " -Dsurefire.failIfNoSpecifiedTests=false";
     }
 

@@ -3,7 +3,7 @@ package org.distdata.sql.correctness.slt;
 import org.distdata.sql.SqlEngine;
 import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
-import org.distdata.sql.correctness.DistDataNodeEngine;
+import org.distdata.sql.correctness.EngineUnderTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One script's view of a DistData node that is shared between scripts (opening a node with 16
- * partitions costs seconds). It remembers the views the script creates; closing it drops
+ * One script's view of a DistData node or cluster that is shared between scripts (opening one
+ * with 16 partitions costs seconds). It remembers the views the script creates; closing it drops
  * them and every table, leaving the node empty for the next script. {@link #cleanedUp()}
  * tells whether that worked; if not, the owner replaces the node.
  */
 final class ReusedNodeSession implements SqlEngine, AutoCloseable {
     private static final Pattern CREATE_VIEW = Pattern.compile("(?is)^\\s*CREATE\\s+VIEW\\s+([\\w\"]+)");
 
-    private final DistDataNodeEngine node;
+    private final EngineUnderTest node;
     private final List<String> views = new ArrayList<>();
     private volatile boolean cleanedUp;
 
-    ReusedNodeSession(DistDataNodeEngine node) {
+    ReusedNodeSession(EngineUnderTest node) {
         this.node = node;
     }
 

@@ -10,20 +10,18 @@ import java.util.Locale;
 
 /**
  * Renders the per-file sqllogictest table (records / Derby passed / DistData passed /
- * regressions, with run times) as Markdown, and splices it into a document between the
- * markers {@value #START} and {@value #END}, appending a section if they are absent.
+ * regressions, with run times) as Markdown, and splices it into a document between two
+ * markers ({@code <!-- slt-table:start -->} and {@code :end} for one node), appending a section
+ * if they are absent.
  */
 public final class SltMarkdown {
-    static final String START = "<!-- slt-table:start -->";
-    static final String END = "<!-- slt-table:end -->";
-
     private SltMarkdown() {
     }
 
-    public static String table(List<SltFileReport> reports, SltSampling sampling, String when) {
+    public static String table(List<SltFileReport> reports, SltSampling sampling, String when, String distData) {
         StringBuilder md = new StringBuilder();
-        md.append("Run: ").append(when).append(", ").append(sampling).append(", DistData = one in-process node with ")
-                .append(org.distdata.sql.correctness.DistDataNodeEngine.PARTITIONS).append(" partitions.\n\n");
+        md.append("Run: ").append(when).append(", ").append(sampling).append(", DistData = ").append(distData)
+                .append(" (in-process).\n\n");
         md.append("| file | records | Derby passed | DistData passed | regressions | Derby s | DistData s |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         int records = 0, derby = 0, dist = 0, regressions = 0;
@@ -59,14 +57,21 @@ public final class SltMarkdown {
     }
 
     public static void splice(Path document, String table) {
+        splice(document, table, "slt-table", "sqllogictest results");
+    }
+
+    /** Splices {@code table} between {@code <!-- marker:start -->} and {@code <!-- marker:end -->}. */
+    public static void splice(Path document, String table, String marker, String heading) {
+        String start = "<!-- " + marker + ":start -->";
+        String end = "<!-- " + marker + ":end -->";
         try {
             String text = Files.exists(document) ? Files.readString(document, StandardCharsets.UTF_8) : "";
-            String block = START + "\n" + table + END;
-            int s = text.indexOf(START);
-            int e = text.indexOf(END);
+            String block = start + "\n" + table + end;
+            int s = text.indexOf(start);
+            int e = text.indexOf(end);
             String updated = s >= 0 && e > s
-                    ? text.substring(0, s) + block + text.substring(e + END.length())
-                    : text + "\n## sqllogictest results\n\n" + block + "\n";
+                    ? text.substring(0, s) + block + text.substring(e + end.length())
+                    : text + "\n## " + heading + "\n\n" + block + "\n";
             Files.writeString(document, updated, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + document, e);

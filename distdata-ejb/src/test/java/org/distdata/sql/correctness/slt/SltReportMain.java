@@ -20,9 +20,10 @@ public final class SltReportMain {
     public static void main(String[] args) throws Exception {
         Path corpus = SltCorpus.locate().orElseThrow(() ->
                 new IllegalStateException("no sqllogictest corpus at " + SltCorpus.expectedLocation()));
-        SltSampling sampling = SqlLogicTestRegressionTest.samplingFromProperties(SltSampling.FULL);
+        SltSampling sampling = SltRegressionBar.samplingFromProperties(SltSampling.FULL);
         Path scratch = Files.createTempDirectory("slt-report");
         List<SltFileReport> reports = new ArrayList<>();
+        String distData;
         try (SltComparison comparison = new SltComparison(corpus, scratch, sampling)) {
             for (Path file : SltCorpus.files(corpus)) {
                 SltFileReport r = comparison.compare(file);
@@ -30,8 +31,10 @@ public final class SltReportMain {
                         r.derby().passed(), r.distData().passed(), r.regressions().size());
                 reports.add(r);
             }
+            distData = comparison.description();
         }
-        String table = SltMarkdown.table(reports, sampling, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        String table = SltMarkdown.table(reports, sampling, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                distData);
         System.out.println(table);
         System.out.println(SltMarkdown.regressions(reports, 20));
         if (args.length > 0) {

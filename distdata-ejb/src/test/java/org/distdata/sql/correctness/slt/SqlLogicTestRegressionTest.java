@@ -1,107 +1,29 @@
 package org.distdata.sql.correctness.slt;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.distdata.sql.correctness.DistDataNodeEngine;
+import org.distdata.sql.correctness.EngineUnderTest;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The differential sqllogictest bar: every record of the corpus that a single embedded Derby
- * passes, a single DistData node (16 partitions) must pass too. One dynamic test per script.
- * By default it runs a deterministic sample (see {@link SltSampling}): the first
- * {@code slt.maxRecords} records of each file (default {@value #DEFAULT_MAX_RECORDS}), of those
- * every statement and at most {@code slt.sample} queries (default {@value #DEFAULT_SAMPLE});
- * {@code -Dslt.full=true} runs every record. {@code -Dslt.report=docs/correctness.md} writes the per-file table into that
- * document. A missing corpus fails the build on CI ({@code CI=true}) and is an explicit
- * assumption failure elsewhere.
+ * The sqllogictest bar on one DistData node (16 partitions): every record Derby passes, the
+ * node passes too. {@code -Dslt.report=docs/correctness.md} writes the per-file table into
+ * that document. See {@link SltRegressionBar} for sampling.
  */
-class SqlLogicTestRegressionTest {
-    static final int DEFAULT_SAMPLE = 20;
-    static final int DEFAULT_MAX_RECORDS = 400;
+class SqlLogicTestRegressionTest extends SltRegressionBar {
 
-    private static final List<SltFileReport> REPORTS = new ArrayList<>();
-    private static SltSampling sampling;
-    private static SltComparison comparison;
-
-    @TempDir
-    static Path scratch;
-
-    static SltSampling samplingFromProperties(SltSampling fallback) {
-        if (Boolean.getBoolean("slt.full")) {
-            return SltSampling.FULL;
-        }
-        String sample = System.getProperty("slt.sample");
-        String maxRecords = System.getProperty("slt.maxRecords");
-        if ((sample == null || sample.isBlank()) && (maxRecords == null || maxRecords.isBlank())) {
-            return fallback;
-        }
-        return new SltSampling(intOr(sample, fallback.maxQueries()), intOr(maxRecords, fallback.maxRecords()));
+    @Override
+    EngineUnderTest open(Path scratch) {
+        return DistDataNodeEngine.open(scratch, "slt");
     }
 
-    private static int intOr(String value, int fallback) {
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    @Override
+    String reportProperty() {
+        return "slt.report";
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyRecordDerbyPassesDistDataPassesToo() {
-        Optional<Path> corpus = SltCorpus.locate();
-        if (corpus.isEmpty()) {
-            String message = "sqllogictest corpus not found at " + SltCorpus.expectedLocation()
-                    + " (CI copies shared/ beside the clone; -Dslt.corpus=<dir> overrides)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            assumeTrue(false, message);
-        }
-        sampling = samplingFromProperties(new SltSampling(DEFAULT_SAMPLE, DEFAULT_MAX_RECORDS));
-        comparison = new SltComparison(corpus.get(), scratch, sampling);
-        return SltCorpus.files(corpus.get()).stream().map(file ->
-                DynamicTest.dynamicTest(SltFileReport.relativeName(corpus.get(), file), () -> {
-                    SltFileReport report = comparison.compare(file);
-                    synchronized (REPORTS) {
-                        REPORTS.add(report);
-                    }
-                    System.out.printf("slt %s: %d records, Derby passed %d (%.1f s), DistData passed %d (%.1f s), "
-                                    + "regressions %d%n", report.name(), report.records(), report.derby().passed(),
-                            report.derby().elapsedSeconds(), report.distData().passed(),
-                            report.distData().elapsedSeconds(), report.regressions().size());
-                    assertThat(report.records()).as("records run in " + report.name()).isPositive();
-                    assertThat(report.regressions())
-                            .as("records Derby passes and DistData fails in " + report.name())
-                            .isEmpty();
-                }));
-    }
-
-    @AfterAll
-    static void printTable() {
-        if (comparison != null) {
-            comparison.close();
-        }
-        if (REPORTS.isEmpty()) {
-            return;
-        }
-        String table = SltMarkdown.table(REPORTS, sampling, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        System.out.println(table);
-        String regressions = SltMarkdown.regressions(REPORTS, 10);
-        if (!regressions.isEmpty()) {
-            System.out.println("Regressions:\n" + regressions);
-        }
-        String report = System.getProperty("slt.report");
-        if (report != null && !report.isBlank()) {
-            Path doc = Path.of(report);
-            SltMarkdown.splice(doc.isAbsolute() ? doc : SltCorpus.repoRoot().resolve(doc), table);
-        }
+    @Override
+    String reportMarker() {
+        return "slt-table";
     }
 }

@@ -14,6 +14,8 @@ import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.gateway.GatewayDatabase;
 import org.distdata.sql.plan.PlanPrinter;

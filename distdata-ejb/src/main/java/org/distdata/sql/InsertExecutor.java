@@ -12,6 +12,7 @@ import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.PartitionWork;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.stats.StatisticsStore;
 

@@ -3,6 +3,7 @@ package org.distdata.sql;
 import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.RowCursor;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.plan.DistributedPlan;
 import org.distdata.sql.plan.PlannerFallback;

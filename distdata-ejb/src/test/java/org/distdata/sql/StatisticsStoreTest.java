@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.distdata.catalog.StoredStatistics;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.stats.ColumnStatistics;
 import org.distdata.sql.stats.StatisticsStore;
 import org.distdata.sql.stats.TableStatistics;

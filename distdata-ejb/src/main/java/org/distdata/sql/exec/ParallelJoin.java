@@ -1,5 +1,7 @@
 package org.distdata.sql.exec;
 
+import org.distdata.relation.Relation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

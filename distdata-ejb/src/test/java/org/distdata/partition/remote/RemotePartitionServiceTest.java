@@ -31,7 +31,7 @@ import org.distdata.partition.NotLeaderException;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
 import org.distdata.sql.ErrorTranslator;
 import org.distdata.transport.message.MessageType;
 import org.distdata.transport.net.NodeTransport;

@@ -2,8 +2,8 @@ package org.distdata.sql.correctness;
 
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 
 import java.io.IOException;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.distdata.relation.Relation;
+import org.distdata.relation.RelationColumn;
 import org.junit.jupiter.api.Test;
 
 class HashJoinTest {

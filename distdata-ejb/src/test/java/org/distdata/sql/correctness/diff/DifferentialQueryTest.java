@@ -2,8 +2,8 @@ package org.distdata.sql.correctness.diff;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.distdata.sql.correctness.DerbyOracle;
 import org.distdata.sql.correctness.DistDataNodeEngine;

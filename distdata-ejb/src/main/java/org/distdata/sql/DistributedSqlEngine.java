@@ -9,6 +9,7 @@ import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.error.ErrorTranslator;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionWork;

@@ -1,6 +1,7 @@
 package org.distdata.sql.exec;
 
 import org.distdata.relation.Relation;
+import org.distdata.sql.plan.JoinKind;
 
 import java.util.ArrayList;
 import java.util.List;

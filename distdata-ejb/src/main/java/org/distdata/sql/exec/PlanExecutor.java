@@ -11,6 +11,7 @@ import org.distdata.sql.gateway.GatewayDatabase;
 import org.distdata.sql.plan.DistributedPlan;
 import org.distdata.sql.plan.FinalStage;
 import org.distdata.sql.plan.FragmentNode;
+import org.distdata.sql.plan.JoinKind;
 import org.distdata.sql.plan.JoinNode;
 import org.distdata.sql.plan.JoinStrategy;
 import org.distdata.sql.plan.PlanNode;

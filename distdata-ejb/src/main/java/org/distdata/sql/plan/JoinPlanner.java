@@ -5,7 +5,6 @@ import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import org.distdata.catalog.ColumnDef;
 import org.distdata.partition.KeyEncoder;
-import org.distdata.sql.exec.JoinKind;
 
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -14,7 +14,6 @@ import org.distdata.catalog.Catalog;
 import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
-import org.distdata.sql.exec.JoinKind;
 import org.distdata.sql.route.PartitionPruner;
 
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.distdata.relation.Relation;
 import org.distdata.relation.RelationColumn;
+import org.distdata.sql.plan.JoinKind;
 import org.junit.jupiter.api.Test;
 
 class HashJoinTest {

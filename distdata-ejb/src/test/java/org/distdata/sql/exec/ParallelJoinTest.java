@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.distdata.relation.Relation;
+import org.distdata.sql.plan.JoinKind;
 import org.junit.jupiter.api.Test;
 
 class ParallelJoinTest {

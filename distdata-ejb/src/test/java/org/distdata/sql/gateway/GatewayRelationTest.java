@@ -44,7 +44,7 @@ import org.distdata.relation.Relation;
 import org.distdata.relation.RelationColumn;
 import org.distdata.relation.SqlResult;
 import org.distdata.sql.exec.HashJoin;
-import org.distdata.sql.exec.JoinKind;
+import org.distdata.sql.plan.JoinKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

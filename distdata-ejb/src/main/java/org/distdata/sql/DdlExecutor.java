@@ -7,6 +7,8 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.TableShape;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.parse.Placement;
 import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;

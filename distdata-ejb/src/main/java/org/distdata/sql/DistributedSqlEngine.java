@@ -19,6 +19,8 @@ import org.distdata.relation.ColumnInfo;
 import org.distdata.relation.SqlResult;
 import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.gateway.GatewayDatabase;
+import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.parse.StatementParser;
 import org.distdata.sql.plan.PlanPrinter;
 import org.distdata.sql.plan.QueryPlanner;
 import org.distdata.sql.route.PartitionPruner;

@@ -13,6 +13,8 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.PartitionWork;
 import org.distdata.relation.SqlResult;
+import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.parse.Placement;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.stats.StatisticsStore;
 

@@ -11,6 +11,7 @@ import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
+import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.route.SqlText;
 import org.distdata.sql.route.TableOccurrence;
 import org.distdata.sql.stats.StatisticsStore;

@@ -5,6 +5,7 @@ import org.distdata.partition.PartitionWork;
 import org.distdata.partition.RowCursor;
 import org.distdata.relation.SqlResult;
 import org.distdata.sql.exec.PlanExecutor;
+import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.plan.DistributedPlan;
 import org.distdata.sql.plan.PlannerFallback;
 import org.distdata.sql.plan.QueryPlanner;

@@ -12,7 +12,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.TableDef;
 import org.distdata.partition.KeyEncoder;
-import org.distdata.sql.ParsedStatement;
+import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.stats.StatisticsSource;
 
 import java.util.ArrayList;

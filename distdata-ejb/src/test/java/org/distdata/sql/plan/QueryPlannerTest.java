@@ -8,7 +8,7 @@ import org.distdata.node.NodeConfig;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.sql.DistributedSqlEngine;
 import org.distdata.sql.SqlStatement;
-import org.distdata.sql.StatementParser;
+import org.distdata.sql.parse.StatementParser;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.stats.StatisticsSource;
 import org.distdata.sql.stats.TableStatistics;

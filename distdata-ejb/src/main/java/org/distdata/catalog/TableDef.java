@@ -1,5 +1,6 @@
 package org.distdata.catalog;
 
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.TableShape;
 
 import java.util.List;

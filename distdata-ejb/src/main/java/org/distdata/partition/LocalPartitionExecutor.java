@@ -1,6 +1,5 @@
 package org.distdata.partition;
 
-import org.distdata.catalog.ColumnDef;
 import org.distdata.relation.JdbcValues;
 import org.distdata.storage.CrossPartitionTransaction;
 import org.distdata.storage.PartitionSession;

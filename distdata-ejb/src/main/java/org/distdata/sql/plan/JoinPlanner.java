@@ -3,7 +3,7 @@ package org.distdata.sql.plan;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
-import org.distdata.catalog.ColumnDef;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.KeyEncoder;
 
 import java.util.ArrayList;

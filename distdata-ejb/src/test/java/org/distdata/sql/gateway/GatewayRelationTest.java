@@ -27,11 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.TableDef;
 import org.distdata.catalog.TableKind;
 import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionWork;

@@ -1,8 +1,8 @@
 package org.distdata.sql;
 
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
-import org.distdata.catalog.TableKind;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.catalog.entity.TableKind;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.TableShape;

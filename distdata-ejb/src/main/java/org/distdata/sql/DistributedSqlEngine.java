@@ -5,7 +5,7 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.update.Update;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.error.ErrorTranslator;

@@ -7,7 +7,7 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Values;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.ColumnDef;

@@ -8,7 +8,7 @@ import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
 import org.distdata.sql.parse.ParsedStatement;

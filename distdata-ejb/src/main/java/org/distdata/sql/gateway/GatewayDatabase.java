@@ -2,7 +2,7 @@ package org.distdata.sql.gateway;
 
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.StatementTimeout;

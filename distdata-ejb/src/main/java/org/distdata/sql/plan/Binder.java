@@ -15,7 +15,7 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.ColumnDef;

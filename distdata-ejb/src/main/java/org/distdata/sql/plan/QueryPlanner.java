@@ -10,7 +10,7 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.KeyEncoder;
 import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.stats.StatisticsSource;

@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.TableDef;
-import org.distdata.catalog.TableKind;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.catalog.entity.TableKind;
 import org.distdata.meta.MetaGroup;
 import org.distdata.meta.MetadataDatabase;
 import org.distdata.partition.ColumnDef;

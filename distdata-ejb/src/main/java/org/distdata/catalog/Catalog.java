@@ -1,6 +1,9 @@
 package org.distdata.catalog;
 
+import org.distdata.catalog.entity.StoredStatistics;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.catalog.entity.TableEntity;
+import org.distdata.catalog.entity.TableKind;
 import org.distdata.catalog.entity.TableStatisticsEntity;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -208,7 +211,9 @@ public final class Catalog implements CatalogView, MetaListener {
     @Override
     public List<TableSummary> tables() {
         catchUp();
-        return allTables().stream().map(t -> t.summary(countRows(t).stream().mapToLong(Long::longValue).sum()))
+        return allTables().stream().map(t -> new TableSummary(t.name(), t.kind(),
+                        t.hiddenRowId() ? null : t.distributionColumn(),
+                        countRows(t).stream().mapToLong(Long::longValue).sum()))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package org.distdata.catalog;
 
+import org.distdata.catalog.entity.TableKind;
+
 import java.util.List;
 
 /**

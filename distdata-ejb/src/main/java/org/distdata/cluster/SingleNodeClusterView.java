@@ -2,8 +2,8 @@ package org.distdata.cluster;
 
 import org.distdata.catalog.CatalogView;
 import org.distdata.catalog.TableDetails;
-import org.distdata.catalog.TableKind;
 import org.distdata.catalog.TableSummary;
+import org.distdata.catalog.entity.TableKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package org.distdata.load;
 
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.partition.ColumnDef;
 import org.distdata.sql.DistributedSqlEngine;
 
 import java.io.IOException;

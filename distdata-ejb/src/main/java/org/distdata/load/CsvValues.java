@@ -1,6 +1,6 @@
 package org.distdata.load;
 
-import org.distdata.catalog.ColumnDef;
+import org.distdata.partition.ColumnDef;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package org.distdata.meta;
 
 import jakarta.persistence.EntityManager;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.catalog.entity.TableEntity;
 import org.distdata.catalog.entity.TableStatisticsEntity;
 import org.distdata.error.ErrorCode;

@@ -1,6 +1,6 @@
 package org.distdata.meta;
 
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.meta.MetaCommand.FirstAdminCreated;
 import org.distdata.meta.MetaCommand.PasswordRehashed;
 import org.distdata.meta.MetaCommand.SettingPut;

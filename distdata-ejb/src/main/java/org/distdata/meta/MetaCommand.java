@@ -1,7 +1,7 @@
 package org.distdata.meta;
 
-import org.distdata.catalog.StoredStatistics;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.StoredStatistics;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.security.entity.Role;
 
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package org.distdata.meta;
 
-import org.distdata.catalog.ColumnDef;
-import org.distdata.catalog.StoredStatistics;
-import org.distdata.catalog.TableDef;
-import org.distdata.catalog.TableKind;
+import org.distdata.catalog.entity.StoredStatistics;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.catalog.entity.TableKind;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.TableShape;
 import org.distdata.security.entity.Role;
 import org.distdata.transport.codec.FrameDecodingException;

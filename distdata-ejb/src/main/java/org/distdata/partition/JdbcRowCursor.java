@@ -1,7 +1,7 @@
 package org.distdata.partition;
 
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.JdbcValues;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.JdbcValues;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
 package org.distdata.partition;
 
-import org.distdata.catalog.ColumnDef;
-import org.distdata.sql.JdbcValues;
+import org.distdata.relation.JdbcValues;
 import org.distdata.storage.CrossPartitionTransaction;
 import org.distdata.storage.PartitionSession;
 import org.distdata.storage.PartitionSet;

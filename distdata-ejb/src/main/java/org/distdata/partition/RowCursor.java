@@ -1,13 +1,13 @@
 package org.distdata.partition;
 
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
 
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * A forward-only stream of rows coming back from one partition fragment. Values are the
- * JDBC-neutral Java values of {@link org.distdata.sql.SqlResult}.
+ * JDBC-neutral Java values of {@link org.distdata.relation.SqlResult}.
  */
 public interface RowCursor extends AutoCloseable {
 

@@ -1,7 +1,5 @@
 package org.distdata.partition;
 
-import org.distdata.catalog.ColumnDef;
-
 import java.util.List;
 
 /**

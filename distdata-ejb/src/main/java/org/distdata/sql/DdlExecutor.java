@@ -1,12 +1,14 @@
 package org.distdata.sql;
 
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
-import org.distdata.catalog.TableKind;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.catalog.entity.TableKind;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.TableShape;
 import org.distdata.partition.WriteTransaction;
+import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.parse.Placement;
 import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;

@@ -6,12 +6,15 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Values;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.PartitionWork;
+import org.distdata.relation.SqlResult;
+import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.parse.Placement;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.stats.StatisticsStore;
 

@@ -1,5 +1,7 @@
 package org.distdata.sql;
 
+import org.distdata.relation.SqlResult;
+
 import java.util.List;
 
 /**

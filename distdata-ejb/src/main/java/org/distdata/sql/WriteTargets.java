@@ -3,7 +3,7 @@ package org.distdata.sql;
 import net.sf.jsqlparser.schema.Table;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 

@@ -5,10 +5,10 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.JdbcValues;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.DistributedSqlEngine;
-import org.distdata.sql.JdbcValues;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 
 import java.nio.file.Files;

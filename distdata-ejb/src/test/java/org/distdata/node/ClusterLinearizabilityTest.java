@@ -16,7 +16,7 @@ import org.distdata.error.ErrorCode;
 import org.distdata.raft.sim.lin.KvOperation;
 import org.distdata.raft.sim.lin.LinearizabilityChecker;
 import org.distdata.raft.sim.lin.LinearizabilityResult;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

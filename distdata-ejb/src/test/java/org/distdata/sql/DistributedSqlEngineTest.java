@@ -2,6 +2,8 @@ package org.distdata.sql;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

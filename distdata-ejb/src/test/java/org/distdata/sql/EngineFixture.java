@@ -2,6 +2,7 @@ package org.distdata.sql;
 
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
+import org.distdata.relation.SqlResult;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.distdata.catalog.StoredStatistics;
+import org.distdata.catalog.entity.StoredStatistics;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.stats.ColumnStatistics;
 import org.distdata.sql.stats.StatisticsStore;
 import org.distdata.sql.stats.TableStatistics;

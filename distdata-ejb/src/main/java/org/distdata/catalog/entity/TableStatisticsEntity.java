@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import org.distdata.catalog.StoredStatistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;

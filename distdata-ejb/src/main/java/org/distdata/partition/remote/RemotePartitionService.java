@@ -12,11 +12,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.error.ErrorTranslator;
 import org.distdata.partition.PartitionService;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
-import org.distdata.sql.ErrorTranslator;
 import org.distdata.transport.codec.Frame;
 import org.distdata.transport.codec.FrameDecodingException;
 import org.distdata.transport.message.BranchCommit;

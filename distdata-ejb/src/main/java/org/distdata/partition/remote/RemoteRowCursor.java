@@ -6,7 +6,7 @@ import java.util.List;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.RowCursor;
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
 import org.distdata.transport.codec.FrameDecodingException;
 import org.distdata.transport.message.MessageCodec;
 import org.distdata.transport.message.RowBatch;

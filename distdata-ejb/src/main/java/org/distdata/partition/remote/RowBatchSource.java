@@ -9,7 +9,7 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
 import org.distdata.transport.message.MessageCodec;
 import org.distdata.transport.message.RowBatch;
 import org.distdata.transport.net.ChunkSource;

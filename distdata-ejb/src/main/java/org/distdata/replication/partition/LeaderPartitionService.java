@@ -21,9 +21,9 @@ import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
 import org.distdata.raft.ProposalRejectedException;
 import org.distdata.raft.ReadMode;
+import org.distdata.relation.JdbcValues;
 import org.distdata.replication.GroupIds;
 import org.distdata.replication.RaftGroups;
-import org.distdata.sql.JdbcValues;
 import org.distdata.storage.PartitionSession;
 
 /**

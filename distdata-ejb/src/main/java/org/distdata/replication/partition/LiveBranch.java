@@ -10,7 +10,7 @@ import org.distdata.partition.JdbcRowCursor;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
-import org.distdata.sql.JdbcValues;
+import org.distdata.relation.JdbcValues;
 import org.distdata.storage.PartitionSession;
 
 /**

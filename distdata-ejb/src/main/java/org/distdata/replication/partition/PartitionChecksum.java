@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.distdata.sql.JdbcValues;
+import org.distdata.relation.JdbcValues;
 
 /**
  * The checksum of one partition replica's rows at one log index: per table, the row count

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.distdata.sql.JdbcValues;
+import org.distdata.relation.JdbcValues;
 
 /**
  * Runs a statement of a write set on a partition connection: the leader for the client, a

@@ -1,5 +1,8 @@
 package org.distdata.sql.exec;
 
+import org.distdata.relation.Relation;
+import org.distdata.relation.RelationColumn;
+
 import java.util.ArrayList;
 import java.util.List;
 

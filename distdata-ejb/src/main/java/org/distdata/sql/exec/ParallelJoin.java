@@ -1,5 +1,8 @@
 package org.distdata.sql.exec;
 
+import org.distdata.relation.Relation;
+import org.distdata.sql.plan.JoinKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

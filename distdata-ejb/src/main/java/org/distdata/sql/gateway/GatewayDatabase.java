@@ -2,15 +2,15 @@ package org.distdata.sql.gateway;
 
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.StatementTimeout;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.JdbcValues;
-import org.distdata.sql.SqlResult;
-import org.distdata.sql.exec.Relation;
-import org.distdata.sql.exec.RelationColumn;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.JdbcValues;
+import org.distdata.relation.Relation;
+import org.distdata.relation.RelationColumn;
+import org.distdata.relation.SqlResult;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -15,7 +15,7 @@ import java.time.LocalTime;
 
 /**
  * The read side of a Derby table function whose rows hold the engine's JDBC-neutral values
- * (Integer, Long, BigDecimal, String, LocalDate, ...; see {@link org.distdata.sql.SqlResult}):
+ * (Integer, Long, BigDecimal, String, LocalDate, ...; see {@link org.distdata.relation.SqlResult}):
  * every typed getter converts from the value a subclass returns for the current row.
  */
 abstract class NeutralValueResultSet extends VTITemplate {

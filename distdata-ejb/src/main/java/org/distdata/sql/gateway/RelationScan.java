@@ -3,7 +3,7 @@ package org.distdata.sql.gateway;
 import org.apache.derby.vti.VTICosting;
 import org.apache.derby.vti.VTIEnvironment;
 import org.distdata.partition.StatementTimeout;
-import org.distdata.sql.exec.Relation;
+import org.distdata.relation.Relation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package org.distdata.sql.gateway;
 import org.distdata.catalog.Catalog;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.PartitionWork;
-import org.distdata.sql.exec.Relation;
+import org.distdata.relation.Relation;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.distdata.sql.gateway;
 
 import org.apache.derby.vti.Restriction;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.KeyEncoder;
 

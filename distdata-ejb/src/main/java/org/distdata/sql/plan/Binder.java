@@ -14,11 +14,11 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.partition.ColumnDef;
 import org.distdata.sql.route.PartitionPruner;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.distdata.sql.plan;
 
 import net.sf.jsqlparser.schema.Table;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 
 /**
  * One table occurrence of a query's FROM clause: its position, the name other parts of the

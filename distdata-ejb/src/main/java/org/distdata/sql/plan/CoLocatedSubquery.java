@@ -10,7 +10,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.KeyEncoder;
 import org.distdata.sql.route.PartitionPruner;
 

@@ -1,7 +1,5 @@
 package org.distdata.sql.plan;
 
-import org.distdata.sql.exec.JoinKind;
-
 /**
  * An equi-join of two inputs whose matching rows live in different partitions: INNER, or
  * the SEMI/ANTI/NULL_AWARE_ANTI join of an IN/EXISTS subquery (probe columns only). With

@@ -3,9 +3,8 @@ package org.distdata.sql.plan;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
-import org.distdata.catalog.ColumnDef;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.KeyEncoder;
-import org.distdata.sql.exec.JoinKind;
 
 import java.util.ArrayList;
 import java.util.BitSet;

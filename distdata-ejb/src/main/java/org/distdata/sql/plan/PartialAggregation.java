@@ -4,7 +4,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
-import org.distdata.catalog.ColumnDef;
+import org.distdata.partition.ColumnDef;
 
 import java.sql.Types;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.distdata.sql.plan;
 
 import net.sf.jsqlparser.expression.Expression;
-import org.distdata.catalog.ColumnDef;
+import org.distdata.partition.ColumnDef;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.route.PartitionPruner;
 

@@ -10,9 +10,9 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.KeyEncoder;
-import org.distdata.sql.ParsedStatement;
+import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.stats.StatisticsSource;
 
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.SelectItem;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
+import org.distdata.partition.ColumnDef;
 
 import java.util.ArrayList;
 import java.util.List;

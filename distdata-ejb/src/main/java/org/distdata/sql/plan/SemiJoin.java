@@ -11,10 +11,9 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
-import org.distdata.sql.exec.JoinKind;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.partition.ColumnDef;
 import org.distdata.sql.route.PartitionPruner;
 
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.partition.KeyEncoder;
 

@@ -8,8 +8,8 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
-import org.distdata.sql.ParsedStatement;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.sql.parse.ParsedStatement;
 
 import java.util.ArrayList;
 import java.util.List;

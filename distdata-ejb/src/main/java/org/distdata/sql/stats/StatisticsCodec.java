@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.distdata.catalog.StoredStatistics;
+import org.distdata.catalog.entity.StoredStatistics;
 
 /**
  * Turns {@link TableStatistics} into the catalog's {@link StoredStatistics} and back.

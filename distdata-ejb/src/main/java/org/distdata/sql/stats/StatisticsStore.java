@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.distdata.catalog.Catalog;
-import org.distdata.catalog.StoredStatistics;
-import org.distdata.catalog.TableDef;
+import org.distdata.catalog.entity.StoredStatistics;
+import org.distdata.catalog.entity.TableDef;
 
 /**
  * The planner's source of table statistics: each table's latest ANALYZE result, stored through

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.distdata.catalog.ColumnDef;
 import org.distdata.catalog.SqlNames;
-import org.distdata.catalog.TableDef;
-import org.distdata.catalog.TableKind;
+import org.distdata.catalog.entity.TableDef;
+import org.distdata.catalog.entity.TableKind;
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.RowCursor;
 

@@ -14,7 +14,7 @@ public record ResultBatch(long queryId, int fragmentId, int sequence, List<Colum
 
     /**
      * Name and JDBC type code ({@link java.sql.Types}) of one result column. Not to be
-     * confused with {@code org.distdata.sql.ColumnInfo}, which carries Derby's type name.
+     * confused with {@code org.distdata.relation.ColumnInfo}, which carries Derby's type name.
      */
     public record ColumnInfo(String name, int sqlType) {
     }

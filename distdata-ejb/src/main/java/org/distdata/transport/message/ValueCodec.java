@@ -12,7 +12,7 @@ import org.distdata.transport.codec.PayloadReader;
 import org.distdata.transport.codec.PayloadWriter;
 
 /**
- * Encodes the engine's JDBC-neutral SQL values (those {@code org.distdata.sql.JdbcValues}
+ * Encodes the engine's JDBC-neutral SQL values (those {@code org.distdata.relation.JdbcValues}
  * produces and binds) as a one-byte type tag followed by the value. Temporal values are
  * {@code java.time} types, as everywhere in the engine; {@code java.sql} dates, other numeric
  * types and anything else are refused at encode time rather than silently converted.

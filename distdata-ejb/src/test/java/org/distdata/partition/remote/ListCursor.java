@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import org.distdata.partition.RowCursor;
-import org.distdata.sql.ColumnInfo;
+import org.distdata.relation.ColumnInfo;
 
 /**
  * A leader-side cursor over rows made on demand by {@code row}, for {@code size} rows: it

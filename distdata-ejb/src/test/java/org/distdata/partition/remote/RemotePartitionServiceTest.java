@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.error.ErrorTranslator;
 import org.distdata.partition.NotLeaderException;
 import org.distdata.partition.RowCursor;
 import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TxnBranch;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.ErrorTranslator;
+import org.distdata.relation.ColumnInfo;
 import org.distdata.transport.message.MessageType;
 import org.distdata.transport.net.NodeTransport;
 import org.distdata.transport.net.Reply;

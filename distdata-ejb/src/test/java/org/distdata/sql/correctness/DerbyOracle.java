@@ -1,8 +1,8 @@
 package org.distdata.sql.correctness;
 
 import org.distdata.error.DistDataException;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 
 import java.sql.Connection;

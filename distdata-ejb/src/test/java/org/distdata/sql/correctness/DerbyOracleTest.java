@@ -2,8 +2,8 @@ package org.distdata.sql.correctness;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 

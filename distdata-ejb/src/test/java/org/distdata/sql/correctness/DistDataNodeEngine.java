@@ -2,7 +2,7 @@ package org.distdata.sql.correctness;
 
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.distdata.sql.correctness;
 
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 
 import java.sql.Date;
 import java.sql.ParameterMetaData;

@@ -1,6 +1,6 @@
 package org.distdata.sql.correctness;
 
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 
 import java.math.BigDecimal;
 import java.time.temporal.Temporal;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.distdata.relation.Relation;
 import org.junit.jupiter.api.Test;
 
 class ExchangeTest {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.distdata.relation.Relation;
+import org.distdata.sql.plan.JoinKind;
 import org.junit.jupiter.api.Test;
 
 class ParallelJoinTest {

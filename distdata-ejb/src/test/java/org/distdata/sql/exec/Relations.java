@@ -1,5 +1,9 @@
 package org.distdata.sql.exec;
 
+import org.distdata.relation.Relation;
+import org.distdata.relation.RelationColumn;
+import org.distdata.sql.plan.JoinKind;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,7 +8,7 @@ import org.distdata.node.NodeConfig;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.sql.DistributedSqlEngine;
 import org.distdata.sql.SqlStatement;
-import org.distdata.sql.StatementParser;
+import org.distdata.sql.parse.StatementParser;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.stats.StatisticsSource;
 import org.distdata.sql.stats.TableStatistics;
@@ -102,7 +102,7 @@ class QueryPlannerTest {
         DistributedPlan p = plan("SELECT o.oid FROM orders o JOIN payments p ON p.order_id = o.oid "
                 + "WHERE EXISTS (SELECT 1 FROM regions r WHERE r.region_id = o.qty)", LARGE);
         JoinNode top = (JoinNode) p.input();
-        assertThat(top.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.SEMI);
+        assertThat(top.kind()).isEqualTo(org.distdata.sql.plan.JoinKind.SEMI);
         assertThat(fragments(top.probe())).allSatisfy(f -> assertThat(f.sql()).doesNotContain("regions"));
         assertThatThrownBy(() -> plan("SELECT o.oid FROM orders o JOIN payments p ON p.order_id = o.oid "
                 + "WHERE EXISTS (SELECT 1 FROM regions r WHERE r.region_id > o.qty)", LARGE))
@@ -245,7 +245,7 @@ class QueryPlannerTest {
         DistributedPlan p = plan("SELECT c.name FROM customers c WHERE c.id NOT IN (SELECT o.cust_id FROM orders o "
                 + "WHERE o.qty > ?)", LARGE);
         JoinNode j = (JoinNode) p.input();
-        assertThat(j.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.NULL_AWARE_ANTI);
+        assertThat(j.kind()).isEqualTo(org.distdata.sql.plan.JoinKind.NULL_AWARE_ANTI);
         assertThat(((FragmentNode) j.build()).sql()).isEqualTo("SELECT \"O\".\"CUST_ID\" AS \"C0\" FROM orders o WHERE (o.qty > ?)");
         assertThat(((FragmentNode) j.build()).parameters()).containsExactly(1);
     }
@@ -255,7 +255,7 @@ class QueryPlannerTest {
         DistributedPlan p = plan("SELECT o.oid FROM orders o WHERE NOT EXISTS "
                 + "(SELECT 1 FROM payments p WHERE p.order_id = o.oid AND p.paid > 10) AND o.qty = 1", LARGE);
         JoinNode j = (JoinNode) p.input();
-        assertThat(j.kind()).isEqualTo(org.distdata.sql.exec.JoinKind.ANTI);
+        assertThat(j.kind()).isEqualTo(org.distdata.sql.plan.JoinKind.ANTI);
         assertThat(((FragmentNode) j.probe()).sql()).contains("o.qty = 1").doesNotContain("EXISTS");
         assertThatThrownBy(() -> plan("SELECT o.oid FROM orders o WHERE o.qty IN "
                 + "(SELECT p.pid FROM payments p WHERE p.cust_id = o.cust_id)", LARGE))

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,11 @@ import org.distdata.security.control.StatementClassifier;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
+import org.distdata.relation.SqlResult;
 import org.distdata.security.control.AuthService;
 import org.distdata.security.control.Caller;
 import org.distdata.security.entity.Role;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.distdata.ui.login.ConsoleUser;
 import org.distdata.ui.sql.SqlOutcome.Failed;

@@ -3,7 +3,7 @@ package org.distdata.ui.sql;
 import org.distdata.security.control.StatementKind;
 
 import org.distdata.error.ErrorCode;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 
 /** What running one statement in the console came to: rows, an update count, or an error. */
 public sealed interface SqlOutcome {

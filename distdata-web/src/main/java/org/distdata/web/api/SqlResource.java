@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.node.boundary.NodeBean;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.distdata.web.json.BodyLimits;
 import org.distdata.web.json.JsonBodies;

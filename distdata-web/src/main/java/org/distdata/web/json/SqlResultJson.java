@@ -1,8 +1,8 @@
 package org.distdata.web.json;
 
 import jakarta.json.stream.JsonGenerator;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -3,8 +3,8 @@ package org.distdata.web.json;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
-import org.distdata.sql.ColumnInfo;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.ColumnInfo;
+import org.distdata.relation.SqlResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;

@@ -3,7 +3,7 @@ package org.distdata.sql.correctness.diff;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.distdata.sql.correctness.DerbyOracle;
 import org.distdata.sql.correctness.EngineUnderTest;

@@ -1,7 +1,7 @@
 package org.distdata.sql.correctness.slt;
 
+import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlEngine;
-import org.distdata.sql.SqlResult;
 import org.distdata.sql.SqlStatement;
 import org.distdata.sql.correctness.slt.SltRecord.Halt;
 import org.distdata.sql.correctness.slt.SltRecord.Query;

@@ -1,4 +1,4 @@
-package org.distdata.sql;
+package org.distdata.sql.parse;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;

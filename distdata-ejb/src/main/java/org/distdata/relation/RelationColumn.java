@@ -1,4 +1,4 @@
-package org.distdata.sql.exec;
+package org.distdata.relation;
 
 /**
  * One column of an intermediate {@link Relation}: its name within the relation and the Derby

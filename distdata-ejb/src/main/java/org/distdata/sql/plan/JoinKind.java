@@ -1,8 +1,9 @@
-package org.distdata.sql.exec;
+package org.distdata.sql.plan;
 
 /**
- * What a {@link HashJoin} returns for each row of its left (preserved, probing) side. The
- * right side is the one hashed; the planner names the kinds after the SQL they implement.
+ * What a join of the plan returns for each row of its left (preserved, probing) side, as the
+ * executor's {@code HashJoin} carries it out. The right side is the one hashed; the planner
+ * names the kinds after the SQL they implement.
  */
 public enum JoinKind {
     /** Left and right columns, for every pair of rows with equal keys. */

@@ -1,7 +1,4 @@
-package org.distdata.sql;
-
-import org.distdata.error.DistDataException;
-import org.distdata.error.ErrorCode;
+package org.distdata.error;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package org.distdata.catalog;
+package org.distdata.partition;
 
 import java.sql.Types;
 

@@ -1,4 +1,4 @@
-package org.distdata.catalog;
+package org.distdata.catalog.entity;
 
 import java.util.List;
 import java.util.Objects;

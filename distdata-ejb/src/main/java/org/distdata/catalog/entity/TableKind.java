@@ -1,4 +1,4 @@
-package org.distdata.catalog;
+package org.distdata.catalog.entity;
 
 /** How a table's rows are placed: hash-partitioned, or a full copy on every data node. */
 public enum TableKind {

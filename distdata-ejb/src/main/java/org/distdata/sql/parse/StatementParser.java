@@ -1,4 +1,4 @@
-package org.distdata.sql;
+package org.distdata.sql.parse;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;

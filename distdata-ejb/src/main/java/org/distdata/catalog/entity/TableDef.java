@@ -1,5 +1,6 @@
-package org.distdata.catalog;
+package org.distdata.catalog.entity;
 
+import org.distdata.partition.ColumnDef;
 import org.distdata.partition.TableShape;
 
 import java.util.List;
@@ -53,9 +54,5 @@ public record TableDef(String name, TableKind kind, List<ColumnDef> columns, Lis
             return new ColumnDef(HIDDEN_ROW_ID, java.sql.Types.BIGINT, "BIGINT", 19, 0, false);
         }
         return column(distributionColumn).orElseThrow();
-    }
-
-    public TableSummary summary(long rowEstimate) {
-        return new TableSummary(name, kind, hiddenRowId ? null : distributionColumn, rowEstimate);
     }
 }

@@ -1,4 +1,4 @@
-package org.distdata.sql;
+package org.distdata.relation;
 
 import java.math.BigDecimal;
 import java.sql.Blob;

@@ -12,6 +12,7 @@ import org.distdata.catalog.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.PartitionWork;
+import org.distdata.sql.classify.ClassifiedStatement;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.stats.StatisticsStore;
 
@@ -203,7 +204,7 @@ final class InsertExecutor {
         }
         // Nothing before the SELECT of an INSERT can hold a parameter marker, so all of them are its own.
         String sql = insert.getSelect().toString();
-        return queries.run(new ParsedStatement(sql, insert.getSelect(), Placement.DEFAULT, "SELECT", null), params, work)
+        return queries.run(ClassifiedStatement.query(sql, insert.getSelect()), params, work)
                 .rows();
     }
 }

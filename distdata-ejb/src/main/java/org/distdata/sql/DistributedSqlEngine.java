@@ -1,5 +1,6 @@
 package org.distdata.sql;
 
+import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.update.Update;
@@ -41,7 +42,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The SQL engine over hash-partitioned tables: parses a statement, then runs it as a query
+ * The SQL engine over hash-partitioned tables: classifies a statement ({@link StatementClassifier},
+ * the same reading the security gate authorizes), then runs it as a query
  * (on one pinned partition or through the gateway database), as DML routed to partitions
  * inside an atomic cross-partition transaction, or as DDL on every partition. DDL takes the
  * schema lock exclusively, so no statement ever sees a half-changed schema.
@@ -296,7 +298,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         }), 0);
     }
 
-    private static boolean hasWithItems(net.sf.jsqlparser.statement.Statement ast) {
+    private static boolean hasWithItems(Statement ast) {
         List<?> with = ast instanceof Insert i ? i.getWithItemsList() : ast instanceof Update u ? u.getWithItemsList()
                 : ((Delete) ast).getWithItemsList();
         return with != null && !with.isEmpty();

@@ -7,14 +7,14 @@ import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.partition.TableShape;
 import org.distdata.partition.WriteTransaction;
-import org.distdata.sql.parse.ParsedStatement;
-import org.distdata.sql.parse.Placement;
+import org.distdata.sql.classify.Placement;
+import org.distdata.sql.classify.ClassifiedStatement;
+import org.distdata.sql.classify.ObjectName;
+import org.distdata.sql.classify.SchemaChange;
 import org.distdata.sql.stats.StatisticsStore;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -26,14 +26,6 @@ import java.util.stream.Collectors;
  * every row towards their staleness.
  */
 final class DdlExecutor {
-    private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)";
-    private static final String QUALIFIED = "((?:" + NAME + "\\s*\\.\\s*)?" + NAME + ")";
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+" + QUALIFIED + "\\s*\\(.*");
-    private static final Pattern DROP = Pattern.compile("(?is)^\\s*DROP\\s+(TABLE|INDEX|VIEW)\\s+" + QUALIFIED + "\\s*$");
-    private static final Pattern CREATE_INDEX = Pattern.compile(
-            "(?is)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+" + QUALIFIED + "\\s+ON\\s+" + QUALIFIED + "\\s*\\((.*)\\)\\s*$");
-    private static final Pattern CREATE_VIEW = Pattern.compile("(?is)^\\s*CREATE\\s+VIEW\\s+" + QUALIFIED + "\\b.*");
-    private static final Pattern TRUNCATE = Pattern.compile("(?is)^\\s*TRUNCATE\\s+TABLE\\s+" + QUALIFIED + "\\s*$");
     private static final Pattern IDENTITY = Pattern.compile("(?is)GENERATED\\s+(ALWAYS|BY\\s+DEFAULT)\\s+AS\\s+IDENTITY");
 
     private final EngineContext ctx;
@@ -44,38 +36,36 @@ final class DdlExecutor {
         this.statistics = statistics;
     }
 
-    long execute(ParsedStatement st) throws SQLException {
-        String sql = st.sql();
-        Matcher m;
-        if ((m = CREATE_TABLE.matcher(sql)).matches()) {
-            return createTable(st, name(m.group(1)));
+    /** Runs a DDL statement of a form {@link SchemaChange} describes; refuses every other one. */
+    long execute(ClassifiedStatement st) throws SQLException {
+        SchemaChange change = st.schemaChange();
+        if (change == null) {
+            throw DistDataException.notSupported(st.keyword() + " statements of this form");
         }
-        if ((m = DROP.matcher(sql)).matches()) {
-            String kind = m.group(1).toUpperCase(Locale.ROOT);
-            String name = name(m.group(2));
-            return switch (kind) {
-                case "TABLE" -> dropTable(name);
-                case "VIEW" -> dropView(name);
-                default -> onEveryPartition(sql, true);
+        String name = name(change.name());
+        return switch (change.verb()) {
+            case CREATE -> switch (change.object()) {
+                case TABLE -> createTable(st, name);
+                case INDEX -> createIndex(st.sql(), change.unique(), name(change.table()));
+                case VIEW -> createView(st.sql(), name);
             };
-        }
-        if ((m = CREATE_INDEX.matcher(sql)).matches()) {
-            return createIndex(sql, m.group(1) != null, name(m.group(5)));
-        }
-        if ((m = CREATE_VIEW.matcher(sql)).matches()) {
-            return createView(sql, name(m.group(1)));
-        }
-        if ((m = TRUNCATE.matcher(sql)).matches()) {
-            String table = name(m.group(1));
-            ctx.catalog().require(table);
-            onEveryPartition(sql, false);
-            statistics.recordTruncated(table);
-            return 0;
-        }
-        throw DistDataException.notSupported(st.keyword() + " statements of this form");
+            case DROP -> switch (change.object()) {
+                case TABLE -> dropTable(name);
+                case VIEW -> dropView(name);
+                case INDEX -> onEveryPartition(st.sql(), true);
+            };
+            case TRUNCATE -> truncate(st.sql(), name);
+        };
     }
 
-    private long createTable(ParsedStatement st, String name) throws SQLException {
+    private long truncate(String sql, String table) throws SQLException {
+        ctx.catalog().require(table);
+        onEveryPartition(sql, false);
+        statistics.recordTruncated(table);
+        return 0;
+    }
+
+    private long createTable(ClassifiedStatement st, String name) throws SQLException {
         if (ctx.catalog().exists(name)) {
             throw new DistDataException(ErrorCode.SQL_SEMANTIC,
                     "Table/View '" + name + "' already exists in Schema 'APP'.");
@@ -203,12 +193,10 @@ final class DdlExecutor {
         return 0;
     }
 
-    private static String name(String qualified) {
-        String[] parts = qualified.split("\\s*\\.\\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-        if (parts.length == 2 && !SqlNames.normalize(parts[0]).equals("APP")) {
+    private static String name(ObjectName name) {
+        if (name.schema() != null && !SqlNames.normalize(name.schema()).equals("APP")) {
             throw DistDataException.notSupported("schemas other than APP");
         }
-        return SqlNames.normalize(parts[parts.length - 1]);
+        return SqlNames.normalize(name.name());
     }
-
 }

@@ -1,5 +1,6 @@
 package org.distdata.sql;
 
+import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.update.Update;
@@ -17,10 +18,11 @@ import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.WriteTransaction;
 import org.distdata.relation.ColumnInfo;
 import org.distdata.relation.SqlResult;
+import org.distdata.sql.classify.ClassifiedStatement;
+import org.distdata.sql.classify.StatementClassifier;
+import org.distdata.sql.classify.StatementType;
 import org.distdata.sql.exec.PlanExecutor;
 import org.distdata.sql.gateway.GatewayDatabase;
-import org.distdata.sql.parse.ParsedStatement;
-import org.distdata.sql.parse.StatementParser;
 import org.distdata.sql.plan.PlanPrinter;
 import org.distdata.sql.plan.QueryPlanner;
 import org.distdata.sql.route.PartitionPruner;
@@ -39,14 +41,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The SQL engine over hash-partitioned tables: parses a statement, then runs it as a query
+ * The SQL engine over hash-partitioned tables: classifies a statement ({@link StatementClassifier},
+ * the same reading the security gate authorizes), then runs it as a query
  * (on one pinned partition or through the gateway database), as DML routed to partitions
  * inside an atomic cross-partition transaction, or as DDL on every partition. DDL takes the
  * schema lock exclusively, so no statement ever sees a half-changed schema.
@@ -54,12 +54,8 @@ import java.util.regex.Pattern;
 public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     /** Limit for a statement whose client named none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
-    private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "VALUES", "WITH");
-    private static final Set<String> DML_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE");
-    private static final Set<String> DDL_KEYWORDS = Set.of("CREATE", "DROP", "TRUNCATE");
 
     private final EngineContext ctx;
-    private final StatementParser parser = new StatementParser();
     private final QueryExecutor queries;
     private final InsertExecutor inserts;
     private final ModificationExecutor modifications;
@@ -89,7 +85,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     @Override
     public SqlResult execute(SqlStatement statement) {
         long start = System.nanoTime();
-        ParsedStatement parsed = parser.parse(statement.sql());
+        ClassifiedStatement parsed = StatementClassifier.classify(statement.sql());
         StatementTimeout.set(timeoutOf(statement));
         try {
             SqlResult result;
@@ -111,9 +107,9 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
 
     @Override
     public List<SqlResult> executeBatch(List<SqlStatement> statements, boolean atomic) {
-        List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        List<ClassifiedStatement> parsed = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
-            parsed.add(parser.parse(s.sql()));
+            parsed.add(StatementClassifier.classify(s.sql()));
         }
         try {
             return atomic ? runAtomic(statements, parsed) : runEach(statements, parsed);
@@ -122,7 +118,7 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         }
     }
 
-    private List<SqlResult> runEach(List<SqlStatement> statements, List<ParsedStatement> parsed) {
+    private List<SqlResult> runEach(List<SqlStatement> statements, List<ClassifiedStatement> parsed) {
         List<SqlResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {
             int index = i;
@@ -135,10 +131,10 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         return results;
     }
 
-    private List<SqlResult> runAtomic(List<SqlStatement> statements, List<ParsedStatement> parsed) {
+    private List<SqlResult> runAtomic(List<SqlStatement> statements, List<ClassifiedStatement> parsed) {
         List<SqlResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < parsed.size(); i++) {
-            if (DDL_KEYWORDS.contains(parsed.get(i).keyword())) {
+            if (parsed.get(i).type() == StatementType.DDL) {
                 throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: DDL inside an atomic batch "
                         + "(statement " + (i + 1) + ")", null, Map.of("statementIndex", i));
             }
@@ -200,8 +196,8 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         SqlResult run() throws SQLException;
     }
 
-    private SqlResult locked(ParsedStatement parsed, Work work) {
-        boolean exclusive = DDL_KEYWORDS.contains(parsed.keyword());
+    private SqlResult locked(ClassifiedStatement parsed, Work work) {
+        boolean exclusive = parsed.type() == StatementType.DDL;
         if (exclusive) {
             // a schema change first sees every change committed through other nodes: a table
             // dropped there a moment ago must not "already exist" here
@@ -261,45 +257,47 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
     }
 
     /** Runs one statement, in {@code tx} when given, else in its own unit of work. */
-    private SqlResult run(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
-        String keyword = st.keyword();
-        if (QUERY_KEYWORDS.contains(keyword) || st.sql().stripLeading().startsWith("(")) {
-            PartitionWork work = tx != null ? tx : new AutocommitReads(ctx.partitions());
-            return queries.run(st, params, work);
-        }
-        if (DML_KEYWORDS.contains(keyword)) {
-            if (!st.parsed()) {
-                ctx.gateway().compile(st.sql()); // Derby's own syntax error is the clearest message
-                throw DistDataException.notSupported("this " + keyword + " form (" + st.parseError() + ")");
-            }
-            if (tx != null) {
-                return SqlResult.update(modify(st, params, tx), 0);
-            }
-            return SqlResult.update(LeaderChanges.retry(() -> {
-                try (WriteTransaction own = ctx.partitions().begin()) {
-                    long n = modify(st, params, own);
-                    own.commit();
-                    return n;
-                }
-            }), 0);
-        }
-        if (DDL_KEYWORDS.contains(keyword)) {
-            return SqlResult.update(ddl.execute(st), 0);
-        }
-        if ("EXPLAIN".equals(keyword)) {
-            return explain(st, params, tx);
-        }
-        if ("ANALYZE".equals(keyword)) {
-            return analyze(st);
-        }
-        if (!st.parsed() && !keyword.isEmpty() && !Set.of("ALTER", "CALL", "GRANT", "REVOKE", "SET", "LOCK",
-                "RENAME", "DECLARE", "COMMIT", "ROLLBACK").contains(keyword)) {
-            throw new DistDataException(ErrorCode.SQL_SYNTAX, st.parseError());
-        }
-        throw DistDataException.notSupported(keyword + " statements");
+    private SqlResult run(ClassifiedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+        return switch (st.type()) {
+            case QUERY -> queries.run(st, params, tx != null ? tx : new AutocommitReads(ctx.partitions()));
+            case DML -> dml(st, params, tx);
+            case DDL -> SqlResult.update(ddl.execute(st), 0);
+            case EXPLAIN -> explain(st, params, tx);
+            case ANALYZE -> analyze(st);
+            case TRANSACTION_CONTROL, OTHER -> throw DistDataException.notSupported(st.keyword() + " statements");
+        };
     }
 
-    private long modify(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+    private SqlResult dml(ClassifiedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+        if (!st.parsed()) {
+            ctx.gateway().compile(st.sql()); // Derby's own syntax error is the clearest message
+            throw DistDataException.notSupported("this " + st.keyword() + " form (" + st.parseError() + ")");
+        }
+        if (!(st.ast() instanceof Insert || st.ast() instanceof Update || st.ast() instanceof Delete)) {
+            throw DistDataException.notSupported(st.keyword() + " statements");
+        }
+        if (hasWithItems(st.ast())) {
+            throw DistDataException.notSupported("WITH before INSERT, UPDATE or DELETE");
+        }
+        if (tx != null) {
+            return SqlResult.update(modify(st, params, tx), 0);
+        }
+        return SqlResult.update(LeaderChanges.retry(() -> {
+            try (WriteTransaction own = ctx.partitions().begin()) {
+                long n = modify(st, params, own);
+                own.commit();
+                return n;
+            }
+        }), 0);
+    }
+
+    private static boolean hasWithItems(Statement ast) {
+        List<?> with = ast instanceof Insert i ? i.getWithItemsList() : ast instanceof Update u ? u.getWithItemsList()
+                : ((Delete) ast).getWithItemsList();
+        return with != null && !with.isEmpty();
+    }
+
+    private long modify(ClassifiedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
         if (st.ast() instanceof Insert insert) {
             return inserts.execute(insert, params, tx, queries);
         }
@@ -312,24 +310,15 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         throw DistDataException.notSupported("this " + st.keyword() + " form");
     }
 
-    /** ANALYZE, optionally followed by [TABLE] name; the name may not be the bare word TABLE. */
-    private static final Pattern ANALYZE = Pattern.compile("(?is)^\\s*ANALYZE"
-            + "(?:\\s+(?:TABLE\\s+)?(?!TABLE\\s*;?\\s*$)(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*))?\\s*;?\\s*$");
-
     /**
      * ANALYZE [[TABLE] name]: collects the statistics of one table, or of every table when
      * none is named, on every partition and shows them, one row per column (led by the
      * table's name when every table was analyzed).
      */
-    private SqlResult analyze(ParsedStatement st) throws SQLException {
-        Matcher m = ANALYZE.matcher(st.sql());
-        if (!m.matches()) {
-            throw new DistDataException(ErrorCode.SQL_SYNTAX,
-                    "ANALYZE takes at most one table: ANALYZE [[TABLE] name]");
-        }
-        boolean everyTable = m.group(1) == null;
+    private SqlResult analyze(ClassifiedStatement st) throws SQLException {
+        boolean everyTable = st.analyzed() == null;
         List<TableDef> tables = everyTable ? ctx.catalog().allTables()
-                : List.of(ctx.catalog().require(SqlNames.normalize(m.group(1))));
+                : List.of(ctx.catalog().require(SqlNames.normalize(st.analyzed())));
         List<List<Object>> rows = new ArrayList<>();
         for (TableDef table : tables) {
             TableStatistics stats = analyzer.analyze(table, ctx.catalog().version());
@@ -356,15 +345,10 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
      * node, the strategy of each join and the partitions each fragment runs on. ANALYZE runs
      * the query and adds, per node, the rows it produced, its time and the rows it moved.
      */
-    private SqlResult explain(ParsedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
-        String inner = st.sql().replaceFirst("(?is)^\\s*EXPLAIN\\s+", "");
-        boolean analyze = inner.regionMatches(true, 0, "ANALYZE", 0, 7)
-                && (inner.length() == 7 || Character.isWhitespace(inner.charAt(7)));
-        if (analyze) {
-            inner = inner.substring(7).stripLeading();
-        }
-        ParsedStatement query = parser.parse(inner);
-        if (!QUERY_KEYWORDS.contains(query.keyword())) {
+    private SqlResult explain(ClassifiedStatement st, List<Object> params, WriteTransaction tx) throws SQLException {
+        boolean analyze = st.explain().analyze();
+        ClassifiedStatement query = st.explain().statement();
+        if (query.type() != StatementType.QUERY) {
             throw DistDataException.notSupported("EXPLAIN of " + query.keyword());
         }
         QueryExecutor.Decision d = queries.decide(query, params);

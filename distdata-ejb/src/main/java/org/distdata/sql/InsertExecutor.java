@@ -13,8 +13,8 @@ import org.distdata.error.ErrorCode;
 import org.distdata.partition.ColumnDef;
 import org.distdata.partition.PartitionWork;
 import org.distdata.relation.SqlResult;
-import org.distdata.sql.parse.ParsedStatement;
-import org.distdata.sql.parse.Placement;
+import org.distdata.sql.classify.Placement;
+import org.distdata.sql.classify.ClassifiedStatement;
 import org.distdata.sql.route.Constants;
 import org.distdata.sql.stats.StatisticsStore;
 
@@ -180,7 +180,7 @@ final class InsertExecutor {
         }
         // Nothing before the SELECT of an INSERT can hold a parameter marker, so all of them are its own.
         String sql = insert.getSelect().toString();
-        return queries.run(new ParsedStatement(sql, insert.getSelect(), Placement.DEFAULT, "SELECT", null), params, work)
+        return queries.run(ClassifiedStatement.query(sql, insert.getSelect()), params, work)
                 .rows();
     }
 }

@@ -11,7 +11,7 @@ import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.entity.TableDef;
 import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
-import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.classify.ClassifiedStatement;
 import org.distdata.sql.route.SqlText;
 import org.distdata.sql.route.TableOccurrence;
 import org.distdata.sql.stats.StatisticsStore;
@@ -39,7 +39,7 @@ final class ModificationExecutor {
         this.statistics = statistics;
     }
 
-    long update(Update update, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+    long update(Update update, ClassifiedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
         if (update.getFromItem() != null || (update.getJoins() != null && !update.getJoins().isEmpty())
                 || (update.getStartJoins() != null && !update.getStartJoins().isEmpty())) {
             throw DistDataException.notSupported("UPDATE with FROM or JOIN");
@@ -66,7 +66,7 @@ final class ModificationExecutor {
         return updated;
     }
 
-    long delete(Delete delete, ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+    long delete(Delete delete, ClassifiedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
         if (delete.getJoins() != null && !delete.getJoins().isEmpty()
                 || delete.getTables() != null && !delete.getTables().isEmpty()) {
             throw DistDataException.notSupported("DELETE with JOIN or several tables");
@@ -80,7 +80,7 @@ final class ModificationExecutor {
     }
 
     private long run(TableDef table, Table written, Expression where, List<Expression> expressions,
-                     ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+                     ClassifiedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
         rejectDistributedSubqueries(expressions);
         List<Integer> partitions = new ArrayList<>();
         if (table.isDistributed()) {

@@ -4,8 +4,8 @@ import org.distdata.error.DistDataException;
 import org.distdata.partition.PartitionWork;
 import org.distdata.partition.RowCursor;
 import org.distdata.relation.SqlResult;
+import org.distdata.sql.classify.ClassifiedStatement;
 import org.distdata.sql.exec.PlanExecutor;
-import org.distdata.sql.parse.ParsedStatement;
 import org.distdata.sql.plan.DistributedPlan;
 import org.distdata.sql.plan.PlannerFallback;
 import org.distdata.sql.plan.QueryPlanner;
@@ -37,7 +37,7 @@ final class QueryExecutor {
     record Decision(Route route, DistributedPlan plan, String fallback) {
     }
 
-    Decision decide(ParsedStatement statement, List<Object> params) {
+    Decision decide(ClassifiedStatement statement, List<Object> params) {
         Route route = ctx.router().route(statement, params);
         if (!route.isGateway()) {
             return new Decision(route, null, null);
@@ -59,11 +59,11 @@ final class QueryExecutor {
         }
     }
 
-    SqlResult run(ParsedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
+    SqlResult run(ClassifiedStatement statement, List<Object> params, PartitionWork work) throws SQLException {
         return run(decide(statement, params), statement, params, work, null);
     }
 
-    SqlResult run(Decision d, ParsedStatement statement, List<Object> params, PartitionWork work,
+    SqlResult run(Decision d, ClassifiedStatement statement, List<Object> params, PartitionWork work,
                   PlanExecutor executor) throws SQLException {
         if (!d.route().isGateway()) {
             try (RowCursor cursor = work.query(d.route().partition(), statement.sql(), params)) {

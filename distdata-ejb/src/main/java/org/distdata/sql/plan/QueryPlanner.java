@@ -12,7 +12,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.entity.TableDef;
 import org.distdata.partition.KeyEncoder;
-import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.classify.ClassifiedStatement;
 import org.distdata.sql.stats.StatisticsSource;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class QueryPlanner {
     }
 
     /** Plans {@code statement}; throws {@link PlannerFallback} for shapes the gateway must run. */
-    public DistributedPlan plan(ParsedStatement statement) {
+    public DistributedPlan plan(ClassifiedStatement statement) {
         if (!(statement.ast() instanceof PlainSelect)) {
             throw new PlannerFallback(statement.ast() == null ? "not parsed" : "set operation or VALUES");
         }
@@ -79,7 +79,7 @@ public final class QueryPlanner {
      * A tree of the statement of its own: parsed statements are cached and shared between
      * threads, and planning renames columns in the tree it renders (see {@link SqlRenderer}).
      */
-    private static PlainSelect privateCopy(ParsedStatement statement) {
+    private static PlainSelect privateCopy(ClassifiedStatement statement) {
         net.sf.jsqlparser.statement.Statement fresh;
         try {
             fresh = net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(statement.sql());

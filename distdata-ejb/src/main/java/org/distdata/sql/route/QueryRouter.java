@@ -9,7 +9,7 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.SqlNames;
 import org.distdata.catalog.entity.TableDef;
-import org.distdata.sql.parse.ParsedStatement;
+import org.distdata.sql.classify.ClassifiedStatement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class QueryRouter {
 
     private final Catalog catalog;
     private final PartitionPruner pruner;
-    private final Map<ParsedStatement, Analysis> analyses = new ConcurrentHashMap<>();
+    private final Map<ClassifiedStatement, Analysis> analyses = new ConcurrentHashMap<>();
 
     public QueryRouter(Catalog catalog, PartitionPruner pruner) {
         this.catalog = catalog;
@@ -43,7 +43,7 @@ public final class QueryRouter {
      * shape is cached per parsed statement and catalog version; only the pinning by
      * parameter values is redone per call.
      */
-    public Route route(ParsedStatement statement, List<Object> params) {
+    public Route route(ClassifiedStatement statement, List<Object> params) {
         long version = catalog.version();
         Analysis analysis = analyses.get(statement);
         if (analysis == null || analysis.catalogVersion() != version) {
@@ -66,7 +66,7 @@ public final class QueryRouter {
                             List<net.sf.jsqlparser.expression.Expression> predicates) {
     }
 
-    private Analysis analyse(ParsedStatement statement, long version) {
+    private Analysis analyse(ClassifiedStatement statement, long version) {
         Route fixed = fixedRoute(statement);
         if (fixed != null) {
             return new Analysis(version, fixed, List.of(), List.of());
@@ -88,7 +88,7 @@ public final class QueryRouter {
     }
 
     /** The route that does not depend on parameter values, or null when pinning must decide. */
-    private Route fixedRoute(ParsedStatement statement) {
+    private Route fixedRoute(ClassifiedStatement statement) {
         Statement ast = statement.ast();
         if (!(ast instanceof PlainSelect select)) {
             return Route.gateway(ast == null ? "not parsed" : "set operation or VALUES");

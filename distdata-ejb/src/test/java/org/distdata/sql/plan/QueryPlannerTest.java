@@ -8,7 +8,7 @@ import org.distdata.node.NodeConfig;
 import org.distdata.partition.HashPartitioner;
 import org.distdata.sql.DistributedSqlEngine;
 import org.distdata.sql.SqlStatement;
-import org.distdata.sql.parse.StatementParser;
+import org.distdata.sql.classify.StatementClassifier;
 import org.distdata.sql.route.PartitionPruner;
 import org.distdata.sql.stats.StatisticsSource;
 import org.distdata.sql.stats.TableStatistics;
@@ -40,7 +40,6 @@ class QueryPlannerTest {
     static Path dir;
     private static Node node;
     private static Catalog catalog;
-    private static final StatementParser PARSER = new StatementParser();
     private static final PartitionPruner PRUNER = new PartitionPruner(new HashPartitioner(PARTITIONS));
 
     @BeforeAll
@@ -80,7 +79,7 @@ class QueryPlannerTest {
     }
 
     private static DistributedPlan plan(String sql, Map<String, Long> counts) {
-        return new QueryPlanner(catalog, rows(counts), PARTITIONS).plan(PARSER.parse(sql));
+        return new QueryPlanner(catalog, rows(counts), PARTITIONS).plan(StatementClassifier.classify(sql));
     }
 
     private static final Map<String, Long> LARGE = Map.of("CUSTOMERS", 100_000L, "ORDERS", 1_000_000L,

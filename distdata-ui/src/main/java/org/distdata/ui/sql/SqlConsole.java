@@ -1,7 +1,6 @@
 package org.distdata.ui.sql;
 
 import org.distdata.security.control.StatementKind;
-import org.distdata.security.control.StatementClassifier;
 
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
@@ -41,7 +40,7 @@ public final class SqlConsole {
             Caller caller = auth.verify(user.token()).orElseThrow(() -> new DistDataException(
                     ErrorCode.UNAUTHENTICATED, "your console session has expired or was revoked; log in again"));
             String sql = StatementText.single(editorText);
-            StatementKind kind = StatementClassifier.classify(sql);
+            StatementKind kind = StatementKind.of(sql);
             if (!caller.has(kind.requiredRole())) {
                 String yourRole = caller.effectiveRoles().stream().max(Enum::compareTo).map(Role::id).orElse("none");
                 return new Failed(ErrorCode.FORBIDDEN, "your role (" + yourRole + ") may not run "

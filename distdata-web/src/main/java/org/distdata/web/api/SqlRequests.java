@@ -9,7 +9,6 @@ import org.distdata.sql.SqlStatement;
 import org.distdata.web.json.BodyLimits;
 import org.distdata.web.json.JsonBodies;
 import org.distdata.web.json.SqlParams;
-import org.distdata.security.control.StatementClassifier;
 import org.distdata.security.control.StatementKind;
 
 import java.util.ArrayList;
@@ -66,11 +65,24 @@ final class SqlRequests {
         return statements;
     }
 
-    /** The most demanding kind among the statements (READ < WRITE < ADMIN). */
+    /**
+     * The most demanding kind among the statements (READ < WRITE < ADMIN). A statement that is
+     * no statement fails the request here, with the engine's SQL_SYNTAX; in a batch its index
+     * is named, as the engine names a failing statement's.
+     */
     static StatementKind kindOf(List<SqlStatement> statements) {
         StatementKind kind = StatementKind.READ;
-        for (SqlStatement s : statements) {
-            StatementKind k = StatementClassifier.classify(s.sql());
+        for (int i = 0; i < statements.size(); i++) {
+            StatementKind k;
+            try {
+                k = StatementKind.of(statements.get(i).sql());
+            } catch (DistDataException e) {
+                if (statements.size() == 1) {
+                    throw e;
+                }
+                throw new DistDataException(e.code(), "statement " + (i + 1) + ": " + e.detail(), null,
+                        Map.of("statementIndex", i, "statementsCompleted", 0));
+            }
             if (k.compareTo(kind) > 0) {
                 kind = k;
             }

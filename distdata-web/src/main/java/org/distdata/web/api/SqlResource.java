@@ -31,7 +31,7 @@ import java.util.List;
 
 /**
  * {@code /api/v1/sql}: run one statement or a batch. Any authenticated user reaches it; the
- * statement then decides the role needed (see {@link org.distdata.security.control.StatementClassifier}):
+ * statement then decides the role needed (see {@link StatementKind}, from the classification the engine runs by):
  * reads need reader, DML writer, DDL and anything else admin — a weaker caller gets 403
  * FORBIDDEN before the statement runs. A batch needs the role of its most demanding statement.
  */

@@ -1,4 +1,4 @@
-package org.distdata.sql.parse;
+package org.distdata.sql.classify;
 
 /**
  * The placement a CREATE TABLE asks for through DistData's DDL extensions: hash on a named

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -12,14 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.distdata.cluster.ClusterConfig;
-import org.distdata.cluster.ClusterView;
-import org.distdata.cluster.SingleNodeClusterView;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.metrics.RequestMetrics;
 import org.distdata.node.Node;
 import org.distdata.node.NodeConfig;
 import org.distdata.node.ReplicationSettings;
+import org.distdata.partition.boundary.DataNodeBean;
 import org.distdata.transport.net.TransportSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +41,11 @@ import java.util.logging.Logger;
  * than one node ({@code distdata.cluster.members}, {@code distdata.node.id},
  * {@code distdata.replication.factor}; see {@link ClusterConfig}) the node joins a replicated
  * cluster, its transport on {@code distdata.rpc.port} ({@link TransportSettings}).
+ *
+ * <p>This bean owns the node's lifecycle; {@link Node} is the one place its parts are built.
+ * The other beans are thin views over those parts, each started after this one
+ * ({@code RaftHostBean}, {@code MetaGroupBean}, {@code SqlBean}), and once the node is open
+ * the partition work other nodes send here enters through {@link DataNodeBean} (ADR 0012).
  *
  * <p>Bean-managed concurrency: the node is thread-safe, and a container WRITE lock would
  * serialize every request of the whole API through this bean. Bean-managed transactions:
@@ -79,6 +84,9 @@ public class NodeBean {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    @EJB
+    DataNodeBean dataNode;
+
     private final RequestMetrics requestMetrics = new RequestMetrics();
     private volatile Node node;
 
@@ -94,6 +102,7 @@ public class NodeBean {
                 + r.cluster().members().render() + ", replication factor " + r.cluster().replicationFactor())
                 .orElse(" (alone)"));
         node = Node.open(config, threadFactory);
+        node.replication().ifPresent(r -> r.serveRemoteCallsThrough(dataNode));
         node.generatedAdminPassword().ifPresent(p ->
                 LOG.warning(CREDENTIALS_MARKER + " user=admin password=" + p
                         + " (generated once; change it with PUT /api/v1/users/admin)"));
@@ -132,17 +141,6 @@ public class NodeBean {
             throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "the DistData node is not running");
         }
         return n;
-    }
-
-    /**
-     * The cluster as this node sees it, for the cluster endpoints and the console: the
-     * replicated cluster's view, or this node alone (replication factor 1) when it runs alone.
-     */
-    public ClusterView cluster() {
-        Node n = node();
-        return n.replicatedCluster().orElseGet(() -> SingleNodeClusterView.of(n.config().nodeName(),
-                n.config().partitions(), n.config().dataDir(), n::ready, n.catalog(),
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)));
     }
 
     public boolean ready() {

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.metrics.annotation.Counted;
  * <p>Bean-managed transactions: a branch is a live Derby transaction the leader keeps across
  * calls, so the container must not start a JTA transaction around each. A
  * {@link DistDataException} ({@code NOT_LEADER}, {@code NO_QUORUM}...) is an application
- * exception (ejb-jar.xml), so it reaches the endpoint as thrown and goes back to the caller
+ * exception (annotated so), so it reaches the endpoint as thrown and goes back to the caller
  * with its code. Each call is counted in {@code /metrics} as
  * {@code distdata_data_node_calls_total{call=...}}.
  */

@@ -7,15 +7,11 @@ import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.Asset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,17 +143,6 @@ class ItBoundaryBeansTest {
         assertThat(explain.status()).as(explain.body()).isEqualTo(200);
         assertThat(explain.json().getJsonArray("rows")).isNotEmpty();
         assertThat(explain.body()).contains("FRAGMENT");
-    }
-
-    @Test
-    void theWarDeclaresTheEngineFailuresApplicationExceptionsWherePayaraReadsThem() throws IOException {
-        // For EJBs in WEB-INF/lib, Payara ignores the jar's own META-INF/ejb-jar.xml (ADR 0012).
-        Asset descriptor = ApiDeployment.war().get("WEB-INF/ejb-jar.xml").getAsset();
-        try (InputStream in = descriptor.openStream()) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .contains("<exception-class>org.distdata.error.DistDataException</exception-class>")
-                    .contains("<inherited>true</inherited>");
-        }
     }
 
     private static List<String> usernames(ApiHttp api, String token) {

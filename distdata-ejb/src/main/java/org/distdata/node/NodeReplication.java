@@ -68,6 +68,7 @@ public final class NodeReplication implements AutoCloseable {
     private final RaftHost host;
     private final HostGroups groups;
     private final LeaderPartitionService leaderService;
+    private final ServedPartitions served;
     private final Map<Long, PartitionService> remotes = new ConcurrentHashMap<>();
     private final ReplicatedPartitionExecutor executor;
     private final FailureDetector detector;
@@ -112,7 +113,8 @@ public final class NodeReplication implements AutoCloseable {
         this.groups = new HostGroups(self, host);
         this.leaderService = new LeaderPartitionService(groups, partitions, Clock.systemUTC());
         this.partitionWork = Executors.newFixedThreadPool(32, threads);
-        new PartitionServiceEndpoint(leaderService, partitionWork).registerOn(transport);
+        this.served = new ServedPartitions(leaderService);
+        new PartitionServiceEndpoint(served, partitionWork).registerOn(transport);
         this.twoPhaseWork = Executors.newCachedThreadPool(threads);
         this.executor = new ReplicatedPartitionExecutor(stores.size(), self,
                 new LeaderDirectory(groups, map::replicas), this::service, this::reachable,
@@ -218,6 +220,20 @@ public final class NodeReplication implements AutoCloseable {
 
     public ReplicatedPartitionExecutor executor() {
         return executor;
+    }
+
+    /** The partitions this node leads, as they serve every gateway. */
+    public PartitionService leaderService() {
+        return leaderService;
+    }
+
+    /**
+     * Lets the partition work other nodes send here enter through {@code entry} from now on
+     * (in Payara, the data node bean, which calls {@link #leaderService()}); until then it
+     * reaches the leaders directly.
+     */
+    public void serveRemoteCallsThrough(PartitionService entry) {
+        served.enterThrough(entry);
     }
 
     public FailureDetector failureDetector() {

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.distdata.cluster.ClusterConfig;
-import org.distdata.cluster.ClusterView;
-import org.distdata.cluster.SingleNodeClusterView;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.metrics.RequestMetrics;
@@ -41,6 +39,11 @@ import java.util.logging.Logger;
  * than one node ({@code distdata.cluster.members}, {@code distdata.node.id},
  * {@code distdata.replication.factor}; see {@link ClusterConfig}) the node joins a replicated
  * cluster, its transport on {@code distdata.rpc.port} ({@link TransportSettings}).
+ *
+ * <p>This bean owns the node's lifecycle; {@link Node} is the one place its parts are built.
+ * The other beans are thin views over those parts, each started after this one
+ * ({@code RaftHostBean}, {@code MetaGroupBean}, {@code SqlBean}), and once the node is open
+ * the partition work other nodes send here enters through {@code DataNodeBean} (ADR 0012).
  *
  * <p>Bean-managed concurrency: the node is thread-safe, and a container WRITE lock would
  * serialize every request of the whole API through this bean. Bean-managed transactions:
@@ -132,17 +135,6 @@ public class NodeBean {
             throw new DistDataException(ErrorCode.NODE_UNAVAILABLE, "the DistData node is not running");
         }
         return n;
-    }
-
-    /**
-     * The cluster as this node sees it, for the cluster endpoints and the console: the
-     * replicated cluster's view, or this node alone (replication factor 1) when it runs alone.
-     */
-    public ClusterView cluster() {
-        Node n = node();
-        return n.replicatedCluster().orElseGet(() -> SingleNodeClusterView.of(n.config().nodeName(),
-                n.config().partitions(), n.config().dataDir(), n::ready, n.catalog(),
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)));
     }
 
     public boolean ready() {

@@ -12,14 +12,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.distdata.cluster.ClusterView;
 import org.distdata.cluster.ConsistencyReport;
-import org.distdata.node.boundary.NodeBean;
+import org.distdata.replication.boundary.RaftHostBean;
 import org.distdata.web.json.ClusterJson;
 import org.distdata.web.security.ApiRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The cluster endpoints (admin): the node's {@link ClusterView} as API.md's JSON (see
- * {@link ClusterJson}), and the consistency check that compares every partition's replicas.
+ * The cluster endpoints (admin): the node's {@link ClusterView}, from the Raft host's bean, as
+ * API.md's JSON (see {@link ClusterJson}), and the consistency check that compares every partition's replicas.
  * Admitting, decommissioning and removing nodes and changing settings online are not
  * served yet.
  */
@@ -29,34 +29,34 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterResource {
     @Inject
-    NodeBean nodeBean;
+    RaftHostBean raftHost;
 
     @GET
     @Path("cluster")
     @Operation(summary = "Cluster overview: partitions, replication factor, meta leader, nodes, health")
     public JsonObject cluster() {
-        return ClusterJson.cluster(nodeBean.cluster());
+        return ClusterJson.cluster(raftHost.cluster());
     }
 
     @GET
     @Path("nodes")
     @Operation(summary = "The cluster's nodes: state, replicas and leaderships held, last heartbeat")
     public JsonArray nodes() {
-        return ClusterJson.nodes(nodeBean.cluster().nodes());
+        return ClusterJson.nodes(raftHost.cluster().nodes());
     }
 
     @GET
     @Path("partitions")
     @Operation(summary = "Partitions: leader, replicas, Raft term and commit index, size")
     public JsonArray partitions() {
-        return ClusterJson.partitions(nodeBean.cluster());
+        return ClusterJson.partitions(raftHost.cluster());
     }
 
     @POST
     @Path("cluster/check")
     @Operation(summary = "Compare every partition's replicas at one applied index (checksums); may take a while")
     public JsonObject check() {
-        ClusterView view = nodeBean.cluster();
+        ClusterView view = raftHost.cluster();
         ConsistencyReport report = view.consistencyCheck().run();
         return ClusterJson.report(report, view.nodes());
     }

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
-import org.distdata.node.boundary.NodeBean;
 import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
+import org.distdata.sql.boundary.SqlBean;
 import org.distdata.web.json.BodyLimits;
 import org.distdata.web.json.JsonBodies;
 import org.distdata.web.json.JsonOutput;
@@ -40,7 +40,7 @@ import java.util.List;
 @RolesAllowed(ApiRoles.READER)
 public class SqlResource {
     @Inject
-    NodeBean nodeBean;
+    SqlBean sqlBean;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +53,7 @@ public class SqlResource {
         JsonObject o = JsonBodies.readObject(body, BodyLimits.MAX_JSON_BYTES);
         SqlStatement statement = SqlRequests.statement(o);
         authorize(security, SqlRequests.kindOf(List.of(statement)));
-        SqlResult result = nodeBean.node().sql().execute(statement);
+        SqlResult result = sqlBean.execute(statement);
         return Response.ok(JsonOutput.stream(g -> SqlResultJson.write(g, result)), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
@@ -69,7 +69,7 @@ public class SqlResource {
         List<SqlStatement> statements = SqlRequests.batch(o);
         boolean atomic = JsonBodies.optionalBoolean(o, "atomic").orElse(false);
         authorize(security, SqlRequests.kindOf(statements));
-        List<SqlResult> results = nodeBean.node().sql().executeBatch(statements, atomic);
+        List<SqlResult> results = sqlBean.executeBatch(statements, atomic);
         return Response.ok(JsonOutput.stream(g -> {
             g.writeStartObject().writeStartArray("results");
             results.forEach(r -> SqlResultJson.write(g, r));

@@ -21,7 +21,8 @@ import org.distdata.catalog.TableSummary;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.load.ImportResult;
-import org.distdata.node.boundary.NodeBean;
+import org.distdata.meta.boundary.MetaGroupBean;
+import org.distdata.sql.boundary.SqlBean;
 import org.distdata.web.json.JsonOutput;
 import org.distdata.web.security.ApiRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,14 +46,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class TableResource {
     @Inject
-    NodeBean nodeBean;
+    MetaGroupBean metaGroup;
+
+    @Inject
+    SqlBean sqlBean;
 
     @GET
     @RolesAllowed(ApiRoles.READER)
     @Operation(summary = "List tables: name, kind, distribution column, row estimate")
     public JsonArray list() {
         JsonArrayBuilder a = JsonOutput.BUILDERS.createArrayBuilder();
-        for (TableSummary t : nodeBean.node().catalog().tables()) {
+        for (TableSummary t : metaGroup.tables()) {
             JsonObjectBuilder o = JsonOutput.BUILDERS.createObjectBuilder()
                     .add("name", t.name())
                     .add("kind", t.kind().name());
@@ -68,7 +72,7 @@ public class TableResource {
     @Operation(summary = "One table: columns, primary key, distribution, indexes, rows per partition")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such table")
     public JsonObject get(@PathParam("table") String table) {
-        TableDetails t = nodeBean.node().catalog().table(table)
+        TableDetails t = metaGroup.table(table)
                 .orElseThrow(() -> new DistDataException(ErrorCode.NOT_FOUND, "no table '" + table + "'"));
         JsonArrayBuilder columns = JsonOutput.BUILDERS.createArrayBuilder();
         t.columns().forEach(c -> columns.add(JsonOutput.BUILDERS.createObjectBuilder()
@@ -98,7 +102,7 @@ public class TableResource {
     public JsonObject importCsv(@PathParam("table") String table, InputStream body,
                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         Reader csv = new BufferedReader(new InputStreamReader(body, charset(contentType)), 64 * 1024);
-        ImportResult r = nodeBean.node().importer().importCsv(table, csv);
+        ImportResult r = sqlBean.importCsv(table, csv);
         return JsonOutput.BUILDERS.createObjectBuilder()
                 .add("rowsImported", r.rowsImported())
                 .add("elapsedMs", Math.round(r.elapsedMs() * 1000) / 1000.0)

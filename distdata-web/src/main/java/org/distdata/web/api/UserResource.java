@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.distdata.node.boundary.NodeBean;
+import org.distdata.meta.boundary.MetaGroupBean;
 import org.distdata.security.control.UserView;
 import org.distdata.security.entity.Role;
 import org.distdata.web.json.JsonBodies;
@@ -47,13 +47,13 @@ public class UserResource {
     private static final long MAX_BODY = 64 * 1024;
 
     @Inject
-    NodeBean nodeBean;
+    MetaGroupBean metaGroup;
 
     @GET
     @Operation(summary = "List users (never their passwords)")
     public JsonArray list() {
         JsonArrayBuilder a = JsonOutput.BUILDERS.createArrayBuilder();
-        nodeBean.node().users().list().forEach(u -> a.add(json(u)));
+        metaGroup.users().forEach(u -> a.add(json(u)));
         return a.build();
     }
 
@@ -65,7 +65,7 @@ public class UserResource {
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonObject o = JsonBodies.readObject(body, MAX_BODY);
         Set<Role> roles = roles(o).orElseThrow(() -> JsonBodies.badRequest("'roles' is required"));
-        UserView u = nodeBean.node().users().create(JsonBodies.requiredString(o, "username"),
+        UserView u = metaGroup.createUser(JsonBodies.requiredString(o, "username"),
                 JsonBodies.requiredString(o, "password"), roles);
         return Response.created(uri.getAbsolutePathBuilder().path(u.username()).build()).entity(json(u)).build();
     }
@@ -77,7 +77,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user")
     public JsonObject update(@PathParam("name") String name, InputStream body) {
         JsonObject o = JsonBodies.readObject(body, MAX_BODY);
-        return json(nodeBean.node().users().update(name, JsonBodies.optionalString(o, "password"), roles(o),
+        return json(metaGroup.updateUser(name, JsonBodies.optionalString(o, "password"), roles(o),
                 JsonBodies.optionalBoolean(o, "enabled")));
     }
 
@@ -86,7 +86,7 @@ public class UserResource {
     @Operation(summary = "Delete a user")
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("name") String name) {
-        nodeBean.node().users().delete(name);
+        metaGroup.deleteUser(name);
         return Response.noContent().build();
     }
 

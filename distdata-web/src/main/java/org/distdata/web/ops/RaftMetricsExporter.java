@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.distdata.node.boundary.NodeBean;
 import org.distdata.replication.RaftMetrics;
+import org.distdata.replication.boundary.RaftHostBean;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -25,7 +25,7 @@ public class RaftMetricsExporter {
     MetricRegistry registry;
 
     @Inject
-    NodeBean nodeBean;
+    RaftHostBean raftHost;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         gauge("distdata_raft_proposals", "entries proposed by this node's leaders", RaftMetrics::proposals);
@@ -47,7 +47,7 @@ public class RaftMetricsExporter {
 
     private Optional<RaftMetrics> metrics() {
         try {
-            return nodeBean.node().replication().map(r -> r.host().metrics());
+            return raftHost.metrics();
         } catch (RuntimeException e) {
             return Optional.empty(); // starting or stopping
         }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * member list, node ids, RF 3, mutual TLS from one cluster CA): a token from n1 works on n2,
  * a table created through n2 takes rows through n3 and answers through n1; the node leading
  * the most partitions is killed with SIGKILL, writes go on through the others, the killed
- * node restarts and catches up, and every replica of every partition agrees.
+ * node restarts and catches up, and every replica of every partition agrees. Partition work
+ * sent from one node's gateway to another node's leader ran through that node's
+ * {@code DataNodeBean} (its call counters in {@code /metrics}).
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ItReplicatedClusterTest {
@@ -77,6 +81,16 @@ class ItReplicatedClusterTest {
             ApiClient.Response metrics = survivor.get("metrics"); // n1 may be the node that was killed
             assertThat(metrics.body()).containsPattern("distdata_raft_commits\\S*\\s+[1-9]");
 
+            // writes through one node to partitions led by another entered there through DataNodeBean
+            List<String> everyNodesMetrics = new ArrayList<>();
+            for (int id = 1; id <= 3; id++) {
+                ApiClient node = id == victim ? back : client(nodes.get(id - 1));
+                node.useTokenOf(n1);
+                everyNodesMetrics.add(node.get("metrics").body());
+            }
+            assertThat(servedCalls(everyNodesMetrics, "update")).as("statements served to other gateways").isPositive();
+            assertThat(servedCalls(everyNodesMetrics, "commit")).as("commits served to other gateways").isPositive();
+
             ApiClient.Response check = back.post("api/v1/cluster/check", "{}");
             assertThat(check.status()).as(check.body()).isEqualTo(200);
             assertThat(check.json().getBoolean("consistent")).as(check.body()).isTrue();
@@ -117,6 +131,19 @@ class ItReplicatedClusterTest {
         }
         String name = led.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         return Integer.parseInt(name.substring(1));
+    }
+
+    /** The partition calls of one kind that DataNodeBean served, summed over the nodes' /metrics. */
+    private static double servedCalls(List<String> metrics, String call) {
+        Pattern line = Pattern.compile("(?m)^distdata_data_node_calls_total\\{[^}]*call=\"" + call + "\"[^}]*}\\s+(\\S+)");
+        double sum = 0;
+        for (String body : metrics) {
+            Matcher m = line.matcher(body);
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+        }
+        return sum;
     }
 
     /** Retries a statement answered 503 (no leader yet, node unavailable) for up to a minute. */

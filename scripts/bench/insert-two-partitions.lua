@@ -1,0 +1,22 @@
+-- wrk script: one INSERT of two rows with consecutive keys, which hash to two different
+-- partitions 15 times in 16 (a cluster then commits by two-phase commit); token from
+-- DISTDATA_TOKEN, key range from DISTDATA_KEY_BASE so that runs do not collide
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("DISTDATA_TOKEN")
+local counter = 0
+local base = tonumber(os.getenv("DISTDATA_KEY_BASE") or "0")
+setup = function(thread)
+  thread:set("tid", math.random(1, 1000))
+end
+request = function()
+  counter = counter + 1
+  local id = base * 10000000000000 + tid * 1000000000 + counter * 2
+  return wrk.format(nil, nil, nil, '{"sql":"INSERT INTO bench_kv VALUES (?, ?), (?, ?)","params":[' .. id
+      .. ',"a' .. counter .. '",' .. (id + 1) .. ',"b' .. counter .. '"]}')
+end
+response = function(status, headers, body)
+  if status ~= 200 then
+    print("non-200: " .. status .. " " .. body)
+  end
+end

@@ -48,7 +48,7 @@ LAYERS = [
 
 def layer_of(frames):
     for f in frames:
-        name = f.get("method", {}).get("type", {}).get("name", "")
+        name = f.get("method", {}).get("type", {}).get("name", "").replace("/", ".")
         for prefix, layer in LAYERS:
             if name.startswith(prefix):
                 return layer

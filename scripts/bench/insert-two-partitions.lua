@@ -1,6 +1,7 @@
 -- wrk script: one INSERT of two rows with consecutive keys, which hash to two different
 -- partitions 15 times in 16 (a cluster then commits by two-phase commit); token from
--- DISTDATA_TOKEN, key range from DISTDATA_KEY_BASE so that runs do not collide
+-- DISTDATA_TOKEN, key range from DISTDATA_KEY_BASE (0-9: wrk's Lua prints numbers with 14 digits)
+-- so that runs do not collide
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("DISTDATA_TOKEN")

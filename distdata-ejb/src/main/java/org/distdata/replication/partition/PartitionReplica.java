@@ -47,6 +47,7 @@ final class PartitionReplica implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PartitionReplica.class.getName());
     private static final int MAX_BATCH = 256;
+    private static final int DECISIONS_CACHED = 10_000;
 
     /** A proposed write set and the client waiting for it. */
     private record Pending(LiveBranch branch, CompletableFuture<Long> done) {
@@ -77,7 +78,17 @@ final class PartitionReplica implements AutoCloseable {
     private final Map<Long, PartitionChecksum> checksums = new ConcurrentHashMap<>();
     private final Map<Long, String> checksumErrors = new ConcurrentHashMap<>();
     private final Map<String, PreparedTxn> prepared = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
+    /**
+     * The latest outcomes recorded here as the home partition, a cache of
+     * {@code DISTDATA.TXN_DECIDED}: older ones are read from the table when asked for.
+     */
+    private final Map<String, Boolean> decided = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > DECISIONS_CACHED;
+                }
+            });
     /** Branches rolled back by a leadership change: a later statement of theirs must fail, not start afresh. */
     private final Map<TxnBranch, Boolean> lost = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, false) {
@@ -251,8 +262,17 @@ final class PartitionReplica implements AutoCloseable {
     }
 
     /** The recorded outcome of {@code transactionId} (true: commit), if this home partition has one. */
-    java.util.Optional<Boolean> decision(String transactionId) {
-        return java.util.Optional.ofNullable(decided.get(transactionId));
+    java.util.Optional<Boolean> decision(String transactionId) throws SQLException {
+        Boolean cached = decided.get(transactionId);
+        if (cached != null) {
+            return java.util.Optional.of(cached);
+        }
+        PartitionSession s = borrow();
+        try {
+            return TwoPhaseTables.decision(s.connection(), transactionId);
+        } finally {
+            s.release();
+        }
     }
 
     /** Transactions prepared here longer than {@code limit} ago: their coordinator may be gone. */
@@ -440,8 +460,10 @@ final class PartitionReplica implements AutoCloseable {
         } else if (command instanceof PartitionCommand.Prepare prepare) {
             applyPrepare(prepare, entry.index(), batch);
         } else if (command instanceof PartitionCommand.Decide decide) {
-            if (!decided.containsKey(decide.transactionId())) { // the first decision stands
-                TwoPhaseTables.decide(batch.connection(), decide.transactionId(), decide.commit(), entry.index());
+            Connection c = batch.connection();
+            if (!decided.containsKey(decide.transactionId())
+                    && TwoPhaseTables.decision(c, decide.transactionId()).isEmpty()) { // the first decision stands
+                TwoPhaseTables.decide(c, decide.transactionId(), decide.commit(), entry.index());
                 decided.put(decide.transactionId(), decide.commit());
             }
             batch.advanceTo(entry.index());
@@ -534,7 +556,6 @@ final class PartitionReplica implements AutoCloseable {
         prepared.clear();
         decided.clear();
         TwoPhaseTables.prepared(c).forEach((txn, p) -> prepared.put(txn, new PreparedTxn(p, null)));
-        decided.putAll(TwoPhaseTables.decided(c));
     }
 
     /**

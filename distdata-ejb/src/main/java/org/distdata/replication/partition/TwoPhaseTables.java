@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two tables of two-phase commit in every partition database, beside the applied index
@@ -63,15 +64,14 @@ final class TwoPhaseTables {
         return out;
     }
 
-    static Map<String, Boolean> decided(Connection c) throws SQLException {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT TXN_ID, OUTCOME_COMMIT FROM " + DECIDED)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getBoolean(2));
+    /** The recorded outcome of {@code transactionId}, if any (true: commit). */
+    static Optional<Boolean> decision(Connection c, String transactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT OUTCOME_COMMIT FROM " + DECIDED + " WHERE TXN_ID = ?")) {
+            ps.setString(1, transactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
             }
         }
-        return out;
     }
 
     static void prepare(Connection c, PartitionCommand.Prepare prepare) throws SQLException {

@@ -144,6 +144,26 @@ class TwoPhaseCommitTest {
         assertReplicasIdentical();
     }
 
+    @Test
+    void aRecordedDecisionStandsAfterTheHomeReplicaRestartsAndTakesTheLead() throws Exception {
+        prepareOnBoth(cluster.service(1), "home-restarted");
+        assertThat(cluster.service(1).decide("home-restarted", 0, false)).isFalse();
+        cluster.awaitQuiet();
+        cluster.stop(2); // its decisions in memory are gone; the table keeps them
+        cluster.start(2);
+        cluster.log.elect(2, cluster.groups());
+        LeaderPartitionService newLeader = cluster.service(2);
+        awaitServing(newLeader);
+
+        assertThat(newLeader.decide("home-restarted", 0, true)).as("the abort recorded first stands").isFalse();
+        newLeader.finish(new TxnBranch("home-restarted", 0), false);
+        newLeader.finish(new TxnBranch("home-restarted", 1), false);
+
+        assertRowsEverywhere(0, List.of());
+        assertRowsEverywhere(1, List.of());
+        assertReplicasIdentical();
+    }
+
     private void prepareOnBoth(LeaderPartitionService leader, String txn) throws SQLException {
         leader.update(new TxnBranch(txn, 0), "INSERT INTO t (id, v) VALUES (?, ?)", List.of(1, "p0"));
         leader.update(new TxnBranch(txn, 1), "INSERT INTO t (id, v) VALUES (?, ?)", List.of(2, "p1"));

@@ -1,5 +1,5 @@
 -- wrk script: single-row INSERT with a new key per request (token from DISTDATA_TOKEN,
--- key range from DISTDATA_KEY_BASE so that runs do not collide)
+-- key range from DISTDATA_KEY_BASE (0-9: wrk's Lua prints numbers with 14 digits) so that runs do not collide)
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("DISTDATA_TOKEN")

@@ -116,28 +116,23 @@ public final class LeaderPartitionService implements PartitionService {
 
     @Override
     public void commit(TxnBranch branch) throws SQLException {
-        PartitionReplica replica = replica(branch.partition());
-        LiveBranch live = replica.remove(branch);
-        if (live == null && replica.lostToLeaderChange(branch)) {
-            throw new NotLeaderException(branch.partition(), replica.leaderHint());
-        }
-        if (live == null) {
-            throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
-                    + branch.partition() + " (it ended, or the partition's leader changed); nothing was committed",
-                    "40XT8");
-        }
-        if (!live.hasWrites()) {
-            live.rollback();
-            return;
-        }
-        ProposalId id = new ProposalId(groups.self(), incarnation, sequence.incrementAndGet());
-        WriteSet writes = live.seal(id);
-        CompletableFuture<Long> applied = replica.expect(id, live);
-        proposeAndAwait(replica, branch.partition(), id, applied, new PartitionCommand.Commit(writes));
+        sealAndPropose(branch, "committed", writes -> new PartitionCommand.Commit(writes));
     }
 
     @Override
     public boolean prepare(TxnBranch branch, int home) throws SQLException {
+        return sealAndPropose(branch, "prepared",
+                writes -> new PartitionCommand.Prepare(branch.transactionId(), home, writes));
+    }
+
+    /**
+     * Ends {@code branch}'s statements: a branch that wrote nothing is rolled back (false);
+     * otherwise its write set is sealed, proposed as {@code command} and awaited until applied
+     * here (true). {@code outcome} names what did not happen when the branch is not open.
+     */
+    private boolean sealAndPropose(TxnBranch branch, String outcome,
+                                   java.util.function.Function<WriteSet, PartitionCommand> command)
+            throws SQLException {
         PartitionReplica replica = replica(branch.partition());
         LiveBranch live = replica.remove(branch);
         if (live == null && replica.lostToLeaderChange(branch)) {
@@ -145,7 +140,7 @@ public final class LeaderPartitionService implements PartitionService {
         }
         if (live == null) {
             throw new SQLException("transaction branch " + branch.transactionId() + " is not open on partition "
-                    + branch.partition() + " (it ended, or the partition's leader changed); nothing was prepared",
+                    + branch.partition() + " (it ended, or the partition's leader changed); nothing was " + outcome,
                     "40XT8");
         }
         if (!live.hasWrites()) {
@@ -155,8 +150,7 @@ public final class LeaderPartitionService implements PartitionService {
         ProposalId id = new ProposalId(groups.self(), incarnation, sequence.incrementAndGet());
         WriteSet writes = live.seal(id);
         CompletableFuture<Long> applied = replica.expect(id, live);
-        proposeAndAwait(replica, branch.partition(), id, applied,
-                new PartitionCommand.Prepare(branch.transactionId(), home, writes));
+        proposeAndAwait(replica, branch.partition(), id, applied, command.apply(writes));
         return true;
     }
 

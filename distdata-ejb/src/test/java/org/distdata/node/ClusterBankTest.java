@@ -49,6 +49,7 @@ class ClusterBankTest {
             }
             int acknowledged = 0;
             int failed = 0;
+            java.util.Set<Integer> acknowledgedIds = new java.util.TreeSet<>();
             long crashed = 0;
             for (int t = 1; t <= transfers; t++) {
                 if (t == transfers / 3) {
@@ -69,6 +70,7 @@ class ClusterBankTest {
                 try {
                     cluster.node(gateway).sql().executeBatch(batch, true);
                     acknowledged++;
+                    acknowledgedIds.add(t);
                 } catch (DistDataException e) {
                     failed++; // refused or unknown: the ledger shows whether it happened
                 }
@@ -82,6 +84,9 @@ class ClusterBankTest {
             assertThat(recorded).as("seed " + seed + ": every acknowledged transfer, once")
                     .isGreaterThanOrEqualTo(acknowledged).isLessThanOrEqualTo(acknowledged + failed)
                     .isEqualTo(((Number) ledger.get(0).get(1)).longValue());
+            java.util.Set<Integer> inLedger = new java.util.TreeSet<>();
+            cluster.sql(1, "SELECT id FROM ledger").rows().forEach(r -> inLedger.add((Integer) r.get(0)));
+            assertThat(inLedger).as("seed " + seed + ": the acknowledged transfers by id").containsAll(acknowledgedIds);
             // each ledger row's transfer was applied in full: replaying the ledger gives the balances
             java.util.Map<Integer, BigDecimal> expected = new java.util.TreeMap<>();
             for (int a = 0; a < ACCOUNTS; a++) {

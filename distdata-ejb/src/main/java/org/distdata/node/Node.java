@@ -2,7 +2,10 @@ package org.distdata.node;
 
 import org.distdata.catalog.Catalog;
 import org.distdata.catalog.CatalogView;
+import org.distdata.clock.HybridClock;
+import org.distdata.cluster.ClusterNode;
 import org.distdata.cluster.ClusterView;
+import org.distdata.cluster.NodeState;
 import org.distdata.error.DistDataException;
 import org.distdata.error.ErrorCode;
 import org.distdata.load.CsvImporter;
@@ -20,6 +23,8 @@ import org.distdata.security.control.UserService;
 import org.distdata.sql.DistributedSqlEngine;
 import org.distdata.sql.SqlEngine;
 import org.distdata.storage.PartitionSet;
+import org.distdata.transaction.ExplicitTransactions;
+import org.distdata.transaction.TransactionNodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +33,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -55,6 +63,8 @@ public final class Node implements AutoCloseable {
     private final SecurityServices security;
     private final NodeReplication replication;
     private final ClusterView clusterView;
+    private final ExplicitTransactions transactions;
+    private final ScheduledExecutorService transactionTimer;
     private volatile boolean ready;
 
     private Node(NodeConfig config, MetaGroup meta, PartitionSet partitions, Catalog catalog,
@@ -68,6 +78,52 @@ public final class Node implements AutoCloseable {
         this.security = security;
         this.replication = replication;
         this.clusterView = replication == null ? null : replication.view();
+        String self = replication == null ? config.nodeName() : replication.cluster().self().name();
+        this.transactions = new ExplicitTransactions(self, replication == null ? new HybridClock() : replication.clock(),
+                sql, clusterView == null ? new AloneNodes(self, Optional.empty()) : new ViewNodes(clusterView),
+                Clock.systemUTC(), ExplicitTransactions.DEFAULT_IDLE);
+        this.transactionTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads(self + "-txn-expiry"));
+        transactionTimer.scheduleWithFixedDelay(transactions::expireIdle, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The other nodes as the replicated cluster's view shows them. */
+    private record ViewNodes(ClusterView view) implements TransactionNodes {
+        @Override
+        public Optional<String> apiUrl(String nodeName) {
+            return named(nodeName).flatMap(ClusterNode::apiUrl);
+        }
+
+        @Override
+        public boolean isMember(String nodeName) {
+            return named(nodeName).isPresent();
+        }
+
+        @Override
+        public boolean isUp(String nodeName) {
+            return named(nodeName).map(n -> n.state() != NodeState.DOWN && n.state() != NodeState.REMOVED).orElse(false);
+        }
+
+        private Optional<ClusterNode> named(String nodeName) {
+            return view.nodes().stream().filter(n -> n.name().equals(nodeName)).findFirst();
+        }
+    }
+
+    /** A node running alone knows only itself. */
+    private record AloneNodes(String self, Optional<String> url) implements TransactionNodes {
+        @Override
+        public Optional<String> apiUrl(String nodeName) {
+            return nodeName.equals(self) ? url : Optional.empty();
+        }
+
+        @Override
+        public boolean isMember(String nodeName) {
+            return nodeName.equals(self);
+        }
+
+        @Override
+        public boolean isUp(String nodeName) {
+            return nodeName.equals(self);
+        }
     }
 
     /** Opens (creating on first start) the node's storage under {@code config.dataDir()}. */
@@ -223,6 +279,11 @@ public final class Node implements AutoCloseable {
         return sql;
     }
 
+    /** The explicit transactions begun on this node. */
+    public ExplicitTransactions transactions() {
+        return transactions;
+    }
+
     public CatalogView catalog() {
         return catalog;
     }
@@ -263,6 +324,8 @@ public final class Node implements AutoCloseable {
     public void close() {
         ready = false;
         try {
+            transactionTimer.shutdownNow();
+            transactions.close();
             sql.close();
             if (replication != null) {
                 replication.close();

@@ -23,6 +23,7 @@ import org.distdata.cluster.ClusterConfig;
 import org.distdata.cluster.ClusterMember;
 import org.distdata.cluster.FailureDetector;
 import org.distdata.cluster.PartitionMap;
+import org.distdata.clock.HybridClock;
 import org.distdata.partition.LocalPartitionExecutor;
 import org.distdata.partition.PartitionService;
 import org.distdata.partition.remote.PartitionServiceEndpoint;
@@ -82,6 +83,8 @@ public final class NodeReplication implements AutoCloseable {
     /** Ends transactions prepared here whose coordinator went quiet; apart from the heartbeat timer. */
     private final ScheduledExecutorService inDoubtTimer;
     private final ReplicatedClusterView view;
+    /** Stamps the ids of the transactions this node begins. */
+    private final HybridClock clock = new HybridClock();
 
     private NodeReplication(ReplicationSettings settings, Path dataDir, PartitionSet stores, StateMachine meta,
                             ThreadFactory threads) throws IOException {
@@ -116,7 +119,7 @@ public final class NodeReplication implements AutoCloseable {
         this.served = new ServedPartitions(leaderService);
         new PartitionServiceEndpoint(served, partitionWork).registerOn(transport);
         this.twoPhaseWork = Executors.newCachedThreadPool(threads);
-        this.executor = new ReplicatedPartitionExecutor(stores.size(), self,
+        this.executor = new ReplicatedPartitionExecutor(stores.size(), cluster.self().name(), clock,
                 new LeaderDirectory(groups, map::replicas), this::service, this::reachable,
                 new LocalPartitionExecutor(stores), settings.leaderWait(), twoPhaseWork);
         InDoubtResolver inDoubt = new InDoubtResolver(leaderService, executor);
@@ -216,6 +219,11 @@ public final class NodeReplication implements AutoCloseable {
 
     public PartitionStateMachine partitions() {
         return partitions;
+    }
+
+    /** The clock that stamps the ids of transactions begun on this node. */
+    public HybridClock clock() {
+        return clock;
     }
 
     public ReplicatedPartitionExecutor executor() {

@@ -17,7 +17,8 @@ public record ReplicationSettings(ClusterConfig cluster, TransportConfig transpo
 
     public static final long DEFAULT_TICK_MILLIS = 50;
     public static final Duration DEFAULT_LEADER_WAIT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_BRANCH_IDLE = Duration.ofSeconds(60);
+    /** Twice an explicit transaction's idle limit: its gateway ends it first, unless the gateway died. */
+    public static final Duration DEFAULT_BRANCH_IDLE = Duration.ofSeconds(120);
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
 
     public ReplicationSettings {

@@ -48,8 +48,8 @@ final class ServedPartitions implements PartitionService {
     }
 
     @Override
-    public void commit(TxnBranch branch) throws SQLException {
-        entry.commit(branch);
+    public void commit(TxnBranch branch, boolean recordOutcome) throws SQLException {
+        entry.commit(branch, recordOutcome);
     }
 
     @Override

@@ -36,9 +36,13 @@ public interface PartitionService {
     /**
      * Commits {@code branch}: its writes are replicated as one entry of the partition's group
      * and the live transaction commits once that entry is committed. A branch that wrote
-     * nothing just ends. Returns once the commit is durable on a quorum.
+     * nothing just ends. Returns once the commit is durable on a quorum. With
+     * {@code recordOutcome} (an explicit transaction, whose client may have to ask for an
+     * unknown outcome) the same entry records the commit decision in the partition, as
+     * {@link #decide} would; if an abort was recorded there first the commit changes nothing
+     * and fails with {@code TXN_CONFLICT}.
      */
-    void commit(TxnBranch branch) throws SQLException;
+    void commit(TxnBranch branch, boolean recordOutcome) throws SQLException;
 
     /** Rolls {@code branch} back and releases its locks; unknown branches are ignored. */
     void rollback(TxnBranch branch);

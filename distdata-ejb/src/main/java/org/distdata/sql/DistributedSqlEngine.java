@@ -160,6 +160,77 @@ public final class DistributedSqlEngine implements SqlEngine, AutoCloseable {
         }
     }
 
+    /**
+     * Opens the partition work of the explicit transaction {@code transactionId}: its
+     * statements run through {@link #executeIn}, it ends by its own commit or rollback.
+     */
+    public WriteTransaction beginExplicit(String transactionId) {
+        return ctx.partitions().begin(transactionId);
+    }
+
+    /**
+     * Runs statements inside the explicit transaction {@code tx}, in order: queries at the
+     * partitions' leaders under the transaction's locks (SERIALIZABLE), writes in its branches.
+     * A schema change is refused (DDL commits on its own, partition by partition). The schema
+     * lock is held per call, not for the transaction's life, so DDL elsewhere is not blocked by
+     * an idle transaction. Errors name the failing statement's index when there are several.
+     */
+    public List<SqlResult> executeIn(WriteTransaction tx, List<SqlStatement> statements) {
+        List<ClassifiedStatement> parsed = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            ClassifiedStatement st = StatementClassifier.classify(statements.get(i).sql());
+            if (st.type() == StatementType.DDL) {
+                String where = statements.size() > 1 ? " (statement " + (i + 1) + ")" : "";
+                throw new DistDataException(ErrorCode.SQL_SEMANTIC, "not supported yet: DDL inside a transaction"
+                        + where + "; run it outside the transaction", null,
+                        statements.size() > 1 ? Map.of("statementIndex", i) : Map.of());
+            }
+            parsed.add(st);
+        }
+        catchUpWithCatalog();
+        schemaLock.readLock().lock();
+        try {
+            List<SqlResult> results = new ArrayList<>(statements.size());
+            for (int i = 0; i < statements.size(); i++) {
+                int index = i;
+                long start = System.nanoTime();
+                StatementTimeout.set(timeoutOf(statements.get(index)));
+                Work work = () -> run(parsed.get(index), statements.get(index).params(), tx);
+                SqlResult r = statements.size() > 1 ? inBatch(index, results.size(), work) : translated(work);
+                results.add(r.withElapsed((System.nanoTime() - start) / 1e6));
+            }
+            return results;
+        } finally {
+            StatementTimeout.clear();
+            schemaLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Settles the outcome of explicit transaction {@code transactionId} from what the partitions
+     * recorded (see {@link PartitionExecutor#settle}); every partition is asked when
+     * {@code decisionPartition} is not known.
+     */
+    public java.util.Optional<Boolean> settle(String transactionId, java.util.OptionalInt decisionPartition) {
+        List<Integer> candidates = new ArrayList<>();
+        if (decisionPartition.isPresent()) {
+            candidates.add(decisionPartition.getAsInt());
+        } else {
+            for (int p = 0; p < ctx.partitions().partitionCount(); p++) {
+                candidates.add(p);
+            }
+        }
+        return ctx.partitions().settle(transactionId, candidates);
+    }
+
+    private static SqlResult translated(Work work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e);
+        }
+    }
+
     /** Bulk load of already typed rows into one table, in one atomic transaction. */
     public long insertRows(String table, List<String> columns, List<List<Object>> rows) {
         schemaLock.readLock().lock();

@@ -86,7 +86,7 @@ public final class NodeCluster implements AutoCloseable {
                 .reconnectDelays(Duration.ofMillis(20), Duration.ofMillis(300))
                 .shutdown(Duration.ofMillis(10), Duration.ofSeconds(2))
                 .build();
-        ClusterConfig cluster = new ClusterConfig(self, members, replicationFactor, Optional.empty(),
+        ClusterConfig cluster = new ClusterConfig(self, members, replicationFactor, Optional.of(apiUrl(id)),
                 Duration.ofSeconds(1), Duration.ofSeconds(3));
         NodeConfig config = new NodeConfig(self.name(), root.resolve(self.name()), partitions,
                 Optional.of(ADMIN_PASSWORD), Duration.ofHours(1),
@@ -95,6 +95,11 @@ public final class NodeCluster implements AutoCloseable {
         synchronized (nodes) {
             nodes.put(id, node);
         }
+    }
+
+    /** The base URL node {@code id} announces for its API (nothing listens there in-process). */
+    static String apiUrl(long id) {
+        return "https://127.0.0.1:" + (18000 + id);
     }
 
     /** Stops node {@code id} (its data stays); the others carry on. */

@@ -29,7 +29,7 @@ class ServedPartitionsTest {
         served.updateBatch(BRANCH, "INSERT INTO t VALUES (?)", List.of(List.of(1)));
         served.query(BRANCH, "SELECT * FROM t", List.of());
         served.read(2, "SELECT * FROM t", List.of());
-        served.commit(BRANCH);
+        served.commit(BRANCH, true);
         served.rollback(BRANCH);
         served.prepare(BRANCH, 0);
         served.decide("t1", 0, true);
@@ -72,7 +72,7 @@ class ServedPartitionsTest {
         }
 
         @Override
-        public void commit(TxnBranch branch) {
+        public void commit(TxnBranch branch, boolean recordOutcome) {
             seen.add(name + ".commit");
         }
 

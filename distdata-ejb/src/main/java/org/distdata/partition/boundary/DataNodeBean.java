@@ -69,8 +69,8 @@ public class DataNodeBean implements PartitionService {
 
     @Override
     @Counted(name = CALLS, absolute = true, tags = "call=commit", description = DESCRIPTION)
-    public void commit(TxnBranch branch) throws SQLException {
-        leaders().commit(branch);
+    public void commit(TxnBranch branch, boolean recordOutcome) throws SQLException {
+        leaders().commit(branch, recordOutcome);
     }
 
     @Override

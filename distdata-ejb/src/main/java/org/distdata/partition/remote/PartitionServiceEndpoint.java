@@ -96,7 +96,7 @@ public final class PartitionServiceEndpoint {
         transport.register(MessageType.BRANCH_COMMIT.code(), frame -> {
             BranchCommit c = decode(frame, BranchCommit.class);
             return answer(MessageType.BRANCH_ENDED, async(c.timeoutMillis(), () -> {
-                local.commit(branch(c.transactionId(), c.partition()));
+                local.commit(branch(c.transactionId(), c.partition()), c.recordOutcome());
                 return new BranchEnded();
             }));
         });

@@ -129,8 +129,9 @@ public final class RemotePartitionService implements PartitionService {
     }
 
     @Override
-    public void commit(TxnBranch branch) throws SQLException {
-        call(new BranchCommit(branch.transactionId(), branch.partition(), statementMillis()), BranchEnded.class);
+    public void commit(TxnBranch branch, boolean recordOutcome) throws SQLException {
+        call(new BranchCommit(branch.transactionId(), branch.partition(), recordOutcome, statementMillis()),
+                BranchEnded.class);
     }
 
     @Override

@@ -115,8 +115,9 @@ public final class LeaderPartitionService implements PartitionService {
     }
 
     @Override
-    public void commit(TxnBranch branch) throws SQLException {
-        sealAndPropose(branch, "committed", writes -> new PartitionCommand.Commit(writes));
+    public void commit(TxnBranch branch, boolean recordOutcome) throws SQLException {
+        sealAndPropose(branch, "committed",
+                writes -> new PartitionCommand.Commit(recordOutcome ? branch.transactionId() : null, writes));
     }
 
     @Override

@@ -105,12 +105,18 @@ final class LiveBranch {
         return new WriteSet(id, writes);
     }
 
-    /** Commits the live transaction together with the applied index of its entry. */
-    synchronized void commitAt(long index) throws SQLException {
+    /**
+     * Commits the live transaction together with the applied index of its entry and, when
+     * {@code recordedAs} names the transaction, its commit decision.
+     */
+    synchronized void commitAt(long index, String recordedAs) throws SQLException {
         if (ended) {
             throw new SQLException("branch " + branch + " already ended", "25000");
         }
         Connection c = session.connection();
+        if (recordedAs != null) {
+            TwoPhaseTables.decide(c, recordedAs, true, index);
+        }
         AppliedIndexTable.write(c, index);
         c.commit();
         end();
@@ -125,7 +131,7 @@ final class LiveBranch {
             throw new SQLException("branch " + branch + " already ended", "25000");
         }
         TwoPhaseTables.forget(session.connection(), transactionId);
-        commitAt(index);
+        commitAt(index, null);
     }
 
     synchronized void rollback() {

@@ -10,8 +10,16 @@ package org.distdata.replication.partition;
  */
 public sealed interface PartitionCommand {
 
-    /** Commits a single-partition write set. */
-    record Commit(WriteSet writes) implements PartitionCommand {
+    /**
+     * Commits a single-partition write set. {@code recordedAs} names the explicit transaction
+     * whose outcome the commit also records in the partition, as a {@link Decide} would (null:
+     * an autocommit statement, nothing recorded): an abort recorded there first — a client
+     * settling an unknown outcome — wins, and the commit then changes nothing.
+     */
+    record Commit(String recordedAs, WriteSet writes) implements PartitionCommand {
+        public Commit(WriteSet writes) {
+            this(null, writes);
+        }
     }
 
     /**

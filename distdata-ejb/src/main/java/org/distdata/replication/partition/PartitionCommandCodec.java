@@ -22,6 +22,7 @@ public final class PartitionCommandCodec {
     private static final int PREPARE = 3;
     private static final int DECIDE = 4;
     private static final int FINISH = 5;
+    private static final int RECORDED_COMMIT = 6;
 
     private PartitionCommandCodec() {
     }
@@ -29,7 +30,11 @@ public final class PartitionCommandCodec {
     public static byte[] encode(PartitionCommand command) {
         PayloadWriter out = new PayloadWriter(256);
         out.writeUnsignedByte(VERSION);
-        if (command instanceof PartitionCommand.Commit commit) {
+        if (command instanceof PartitionCommand.Commit commit && commit.recordedAs() != null) {
+            out.writeUnsignedByte(RECORDED_COMMIT);
+            out.writeString(commit.recordedAs());
+            writeWriteSet(out, commit.writes());
+        } else if (command instanceof PartitionCommand.Commit commit) {
             out.writeUnsignedByte(COMMIT);
             writeWriteSet(out, commit.writes());
         } else if (command instanceof PartitionCommand.Checksum checksum) {
@@ -63,6 +68,8 @@ public final class PartitionCommandCodec {
             int kind = in.readUnsignedByte("kind");
             PartitionCommand command = switch (kind) {
                 case COMMIT -> new PartitionCommand.Commit(readWriteSet(in));
+                case RECORDED_COMMIT -> new PartitionCommand.Commit(in.readRequiredString("transactionId"),
+                        readWriteSet(in));
                 case CHECKSUM -> new PartitionCommand.Checksum(in.readVarLong("checkId"));
                 case PREPARE -> new PartitionCommand.Prepare(in.readRequiredString("transactionId"),
                         in.readVarInt("home"), readWriteSet(in));

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.distdata.error.DistDataException;
+import org.distdata.error.ErrorCode;
 import org.distdata.partition.NotLeaderException;
 import org.distdata.partition.TxnBranch;
 import org.distdata.raft.Entry;
@@ -439,9 +441,17 @@ final class PartitionReplica implements AutoCloseable {
         PartitionCommand command = PartitionCommandCodec.decode(entry.data());
         if (command instanceof PartitionCommand.Commit commit) {
             Pending pending = proposed.remove(commit.writes().proposalId());
+            String recordedAs = commit.recordedAs();
+            if (recordedAs != null && hasDecision(batch.connection(), recordedAs)) {
+                discardSettled(recordedAs, pending, entry.index(), batch);
+                return;
+            }
             if (pending != null && pending.branch().isLive()) {
                 batch.flush();
-                pending.branch().commitAt(entry.index());
+                pending.branch().commitAt(entry.index(), recordedAs);
+                if (recordedAs != null) {
+                    decided.put(recordedAs, true);
+                }
                 advanced(entry.index(), pending.branch().hasDdl());
                 pending.done().complete(entry.index());
                 return;
@@ -450,6 +460,10 @@ final class PartitionReplica implements AutoCloseable {
             if (mismatch >= 0) {
                 throw new IllegalStateException("statement " + (mismatch + 1) + " of entry " + entry.index()
                         + " changed a different number of rows than on the leader: the replica diverged");
+            }
+            if (recordedAs != null) {
+                TwoPhaseTables.decide(batch.connection(), recordedAs, true, entry.index());
+                decided.put(recordedAs, true);
             }
             batch.advanceTo(entry.index());
             batch.ddl |= commit.writes().statements().stream().anyMatch(s -> s.kind() == WriteSet.Kind.DDL);
@@ -461,8 +475,7 @@ final class PartitionReplica implements AutoCloseable {
             applyPrepare(prepare, entry.index(), batch);
         } else if (command instanceof PartitionCommand.Decide decide) {
             Connection c = batch.connection();
-            if (!decided.containsKey(decide.transactionId())
-                    && TwoPhaseTables.decision(c, decide.transactionId()).isEmpty()) { // the first decision stands
+            if (!hasDecision(c, decide.transactionId())) { // the first decision stands
                 TwoPhaseTables.decide(c, decide.transactionId(), decide.commit(), entry.index());
                 decided.put(decide.transactionId(), decide.commit());
             }
@@ -474,6 +487,25 @@ final class PartitionReplica implements AutoCloseable {
             checksum(check.checkId(), entry.index()); // before the index is, for those waiting on it
             batch.advanceTo(entry.index());
             batch.flush();
+        }
+    }
+
+    private boolean hasDecision(Connection c, String transactionId) throws SQLException {
+        return decided.containsKey(transactionId) || TwoPhaseTables.decision(c, transactionId).isPresent();
+    }
+
+    /**
+     * A recorded commit that arrives after an outcome was already recorded for its transaction
+     * (an abort, by a client settling an unknown outcome): the first outcome stands, so the
+     * writes are dropped, and the leader that proposed them rolls its branch back and says so.
+     */
+    private void discardSettled(String transactionId, Pending pending, long index, ReplayBatch batch) {
+        batch.advanceTo(index);
+        if (pending != null) {
+            pending.branch().rollback();
+            pending.done().completeExceptionally(new DistDataException(ErrorCode.TXN_CONFLICT, "transaction "
+                    + transactionId + " was aborted before its commit reached partition " + partition
+                    + " (its outcome had been settled as an abort); nothing was changed"));
         }
     }
 

@@ -4,13 +4,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
 
+import org.distdata.clock.HybridClock;
+import org.distdata.clock.TransactionIds;
 import org.distdata.partition.LocalPartitionExecutor;
 import org.distdata.partition.PartitionExecutor;
 import org.distdata.partition.PartitionService;
 import org.distdata.partition.RowCursor;
+import org.distdata.partition.StatementTimeout;
 import org.distdata.partition.TableShape;
 import org.distdata.partition.WriteTransaction;
 
@@ -26,20 +32,24 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
     private static final Duration DESCRIBE_WAIT = Duration.ofSeconds(10);
 
     private final int partitions;
-    private final long self;
+    private final String nodeName;
+    private final HybridClock clock;
     private final LeaderCalls calls;
     private final LocalPartitionExecutor localReplicas;
-    private final AtomicLong transactions = new AtomicLong();
     private final java.util.concurrent.Executor twoPhaseWork;
 
-    /** {@code twoPhaseWork} runs the parallel calls of two-phase commit (it should not bound their number). */
-    public ReplicatedPartitionExecutor(int partitions, long self, LeaderDirectory directory,
+    /**
+     * {@code twoPhaseWork} runs the parallel calls of two-phase commit (it should not bound their
+     * number); transaction ids are {@code nodeName} and a {@code clock} timestamp.
+     */
+    public ReplicatedPartitionExecutor(int partitions, String nodeName, HybridClock clock, LeaderDirectory directory,
                                        LongFunction<PartitionService> services, java.util.function.LongPredicate reachable,
                                        LocalPartitionExecutor localReplicas, Duration leaderWait,
                                        java.util.concurrent.Executor twoPhaseWork) {
         this.partitions = partitions;
         this.twoPhaseWork = twoPhaseWork;
-        this.self = self;
+        this.nodeName = nodeName;
+        this.clock = clock;
         this.calls = new LeaderCalls(directory, services, reachable, leaderWait);
         this.localReplicas = localReplicas;
     }
@@ -81,7 +91,43 @@ public final class ReplicatedPartitionExecutor implements PartitionExecutor {
 
     @Override
     public WriteTransaction begin() {
-        return new ReplicatedWriteTransaction("n" + self + "-" + System.currentTimeMillis() + "-"
-                + transactions.incrementAndGet(), calls, twoPhaseWork);
+        return new ReplicatedWriteTransaction(TransactionIds.of(nodeName, clock.now()), false, calls, twoPhaseWork);
+    }
+
+    @Override
+    public WriteTransaction begin(String transactionId) {
+        return new ReplicatedWriteTransaction(transactionId, true, calls, twoPhaseWork);
+    }
+
+    /** Asks every candidate partition in parallel: a recorded commit anywhere is the outcome. */
+    @Override
+    public Optional<Boolean> settle(String transactionId, Collection<Integer> candidates) {
+        Duration limit = StatementTimeout.remaining();
+        List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+        for (int partition : candidates) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                if (limit != null) {
+                    StatementTimeout.set(limit);
+                }
+                try {
+                    return calls.call(partition, leader -> leader.decide(transactionId, partition, false)).value();
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                } finally {
+                    StatementTimeout.clear();
+                }
+            }, twoPhaseWork));
+        }
+        boolean settled = true;
+        for (CompletableFuture<Boolean> answer : answers) {
+            try {
+                if (answer.join()) {
+                    return Optional.of(true);
+                }
+            } catch (CompletionException e) {
+                settled = false; // that partition could not record an abort: it may still hold a commit
+            }
+        }
+        return settled ? Optional.of(false) : Optional.empty();
     }
 }

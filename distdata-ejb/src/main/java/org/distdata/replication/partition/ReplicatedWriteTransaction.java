@@ -41,14 +41,19 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
     }
 
     private final String transactionId;
+    private final boolean recordOutcome;
     private final LeaderCalls calls;
     private final Executor twoPhaseWork;
     private final Map<Integer, Branch> branches = new LinkedHashMap<>();
     private boolean ended;
 
-    /** {@code twoPhaseWork} runs the parallel calls of two-phase commit. */
-    ReplicatedWriteTransaction(String transactionId, LeaderCalls calls, Executor twoPhaseWork) {
+    /**
+     * {@code twoPhaseWork} runs the parallel calls of two-phase commit; {@code recordOutcome}
+     * (an explicit transaction) makes a single-partition commit record its outcome too.
+     */
+    ReplicatedWriteTransaction(String transactionId, boolean recordOutcome, LeaderCalls calls, Executor twoPhaseWork) {
         this.transactionId = transactionId;
+        this.recordOutcome = recordOutcome;
         this.calls = calls;
         this.twoPhaseWork = twoPhaseWork;
     }
@@ -115,7 +120,7 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
                 if (allDdl) {
                     commitDdl(b);
                 } else {
-                    b.leader.commit(b.id);
+                    b.leader.commit(b.id, recordOutcome);
                 }
             }
         } finally {
@@ -134,7 +139,7 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
      */
     private void commitDdl(Branch b) throws SQLException {
         try {
-            b.leader.commit(b.id);
+            b.leader.commit(b.id, false);
             return;
         } catch (org.distdata.partition.NotLeaderException e) {
             // fall through: nothing of this branch committed
@@ -146,7 +151,7 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
                     for (String sql : b.ddlStatements) {
                         leader.update(retry, sql, List.of());
                     }
-                    leader.commit(retry);
+                    leader.commit(retry, false);
                     return null;
                 });
                 return;
@@ -156,6 +161,14 @@ final class ReplicatedWriteTransaction implements WriteTransaction {
                 }
             }
         }
+    }
+
+    @Override
+    public java.util.OptionalInt decisionPartition() {
+        if (!recordOutcome) {
+            return java.util.OptionalInt.empty();
+        }
+        return branches.values().stream().filter(b -> b.wrote).mapToInt(b -> b.id.partition()).min();
     }
 
     @Override

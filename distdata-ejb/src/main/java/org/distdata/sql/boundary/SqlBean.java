@@ -19,6 +19,8 @@ import org.distdata.node.boundary.NodeBean;
 import org.distdata.sql.SqlEngine;
 import org.distdata.relation.SqlResult;
 import org.distdata.sql.SqlStatement;
+import org.distdata.transaction.ExplicitTransactions;
+import org.distdata.transaction.TransactionState;
 
 /**
  * Where SQL enters the coordinator: one statement (EXPLAIN included), a batch (atomic or
@@ -27,7 +29,8 @@ import org.distdata.sql.SqlStatement;
  * nothing; a multi-partition write commits with the engine's two-phase commit (ADR 0015).
  *
  * <p>Bean-managed concurrency and transactions, as {@link NodeBean} explains: the engine keeps
- * its own transactions (one per statement, or per atomic batch).
+ * its own transactions (one per statement, per atomic batch, or a client's explicit
+ * transaction across requests, kept by {@link ExplicitTransactions}).
  */
 @Singleton
 @Startup
@@ -41,12 +44,14 @@ public class SqlBean {
 
     private SqlEngine sql;
     private CsvImporter importer;
+    private ExplicitTransactions transactions;
 
     @PostConstruct
     void attach() {
         Node node = nodeBean.node();
         sql = node.sql();
         importer = node.importer();
+        transactions = node.transactions();
     }
 
     public SqlResult execute(SqlStatement statement) {
@@ -55,6 +60,33 @@ public class SqlBean {
 
     public List<SqlResult> executeBatch(List<SqlStatement> statements, boolean atomic) {
         return sql.executeBatch(statements, atomic);
+    }
+
+    /** Runs one statement in the explicit transaction {@code transactionId}. */
+    public SqlResult execute(String transactionId, String user, SqlStatement statement) {
+        return transactions.execute(transactionId, user, statement);
+    }
+
+    /** Runs statements in order in the explicit transaction {@code transactionId}. */
+    public List<SqlResult> executeBatch(String transactionId, String user, List<SqlStatement> statements) {
+        return transactions.executeBatch(transactionId, user, statements);
+    }
+
+    /** Begins an explicit transaction that only {@code user} may use. */
+    public TransactionState begin(String user) {
+        return transactions.begin(user);
+    }
+
+    public TransactionState commit(String transactionId, String user) {
+        return transactions.commit(transactionId, user);
+    }
+
+    public TransactionState rollback(String transactionId, String user) {
+        return transactions.rollback(transactionId, user);
+    }
+
+    public TransactionState transaction(String transactionId, String user) {
+        return transactions.status(transactionId, user);
     }
 
     /** Loads {@code csv} (a header row of column names, then rows) into {@code table}, atomically per batch. */

@@ -91,12 +91,13 @@ final class PartitionCodec {
     }
 
     static void write(PayloadWriter out, BranchCommit c) {
-        out.writeString(c.transactionId()).writeVarInt(c.partition()).writeVarLong(c.timeoutMillis());
+        out.writeString(c.transactionId()).writeVarInt(c.partition()).writeBoolean(c.recordOutcome())
+                .writeVarLong(c.timeoutMillis());
     }
 
     static BranchCommit readCommit(PayloadReader in) throws FrameDecodingException {
         return new BranchCommit(in.readRequiredString("transactionId"), in.readVarInt("partition"),
-                in.readVarLong("timeoutMillis"));
+                in.readBoolean("recordOutcome"), in.readVarLong("timeoutMillis"));
     }
 
     static void write(PayloadWriter out, TxnPrepare p) {

@@ -56,7 +56,7 @@ final class FakePartitionService implements PartitionService {
     }
 
     @Override
-    public void commit(TxnBranch branch) throws SQLException {
+    public void commit(TxnBranch branch, boolean recordOutcome) throws SQLException {
         record("commit", branch, branch.partition(), null, List.of());
     }
 

@@ -142,7 +142,7 @@ class RemotePartitionServiceTest {
     void commitAndRollbackEndTheirBranchAtTheLeader() throws Exception {
         TxnBranch other = new TxnBranch("n1-43", 0);
 
-        remote.commit(BRANCH);
+        remote.commit(BRANCH, false);
         remote.rollback(other);
 
         assertThat(leader.calls).extracting(FakePartitionService.Call::operation, FakePartitionService.Call::branch)
@@ -253,7 +253,7 @@ class RemotePartitionServiceTest {
         });
         leader.failure = new DistDataException(ErrorCode.TXN_CONFLICT, "orders row 9 is locked", null, extensions);
 
-        Throwable thrown = catchThrowable(() -> remote.commit(BRANCH));
+        Throwable thrown = catchThrowable(() -> remote.commit(BRANCH, false));
 
         assertThat(thrown).isInstanceOf(DistDataException.class).hasMessage("orders row 9 is locked");
         DistDataException e = (DistDataException) thrown;
@@ -310,7 +310,7 @@ class RemotePartitionServiceTest {
                 catchThrowable(() -> down.updateBatch(BRANCH, "DELETE FROM T", List.of(List.of()))),
                 catchThrowable(() -> down.query(BRANCH, "SELECT * FROM T", List.of())),
                 catchThrowable(() -> down.read(3, "SELECT * FROM T", List.of())),
-                catchThrowable(() -> down.commit(BRANCH)),
+                catchThrowable(() -> down.commit(BRANCH, false)),
                 catchThrowable(() -> down.rollback(BRANCH)));
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
@@ -364,7 +364,7 @@ class RemotePartitionServiceTest {
             TxnBranch branch = new TxnBranch("t" + i, 1);
             commits.add(CompletableFuture.runAsync(() -> {
                 try {
-                    toN3.commit(branch);
+                    toN3.commit(branch, false);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -40,6 +40,19 @@ class PartitionCommandCodecTest {
     }
 
     @Test
+    void aCommitThatRecordsItsTransactionKeepsTheIdAndAnAutocommitOneHasNone() {
+        WriteSet ws = new WriteSet(new ProposalId(1, 2, 3), java.util.List.of(new WriteSet.Statement(
+                WriteSet.Kind.UPDATE, "UPDATE t SET v = 1", java.util.List.of(java.util.List.of()), 1)));
+        var recorded = (PartitionCommand.Commit) PartitionCommandCodec.decode(PartitionCommandCodec.encode(
+                new PartitionCommand.Commit("n2-0190c3f5a1b20003", ws)));
+        assertThat(recorded.recordedAs()).isEqualTo("n2-0190c3f5a1b20003");
+        assertThat(recorded.writes().statements()).hasSize(1);
+        var plain = (PartitionCommand.Commit) PartitionCommandCodec.decode(PartitionCommandCodec.encode(
+                new PartitionCommand.Commit(ws)));
+        assertThat(plain.recordedAs()).isNull();
+    }
+
+    @Test
     void anUnknownVersionOrKindIsRefusedNotGuessed() {
         assertThatThrownBy(() -> PartitionCommandCodec.decode(new byte[] {2, 1})).hasMessageContaining("version 2");
         assertThatThrownBy(() -> PartitionCommandCodec.decode(new byte[] {1, 9})).hasMessageContaining("kind 9");

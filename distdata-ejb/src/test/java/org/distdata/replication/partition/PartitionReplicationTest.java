@@ -188,7 +188,7 @@ class PartitionReplicationTest {
         cluster.service(1).update(open, "INSERT INTO t (id, v) VALUES (?, ?)", List.of(2, "uncommitted"));
         cluster.log.elect(2, cluster.groups());
         // the old leader's live branch is gone, its locks released; the new leader serves
-        assertThatThrownBy(() -> cluster.service(1).commit(open)).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> cluster.service(1).commit(open, false)).isInstanceOf(Exception.class);
         long deadline = System.currentTimeMillis() + 5_000;
         while (true) {
             try {

@@ -83,7 +83,7 @@ final class ReplicaSet implements AutoCloseable {
     ReplicatedPartitionExecutor gateway(long id) {
         List<Long> all = new ArrayList<>(machines.keySet());
         LeaderDirectory directory = new LeaderDirectory(log.viewOf(id), p -> all);
-        return new ReplicatedPartitionExecutor(partitions, id, directory, services::get, node -> true,
+        return new ReplicatedPartitionExecutor(partitions, "n" + id, new org.distdata.clock.HybridClock(), directory, services::get, node -> true,
                 new LocalPartitionExecutor(stores.get(id)), Duration.ofSeconds(2), Runnable::run);
     }
 

@@ -33,7 +33,7 @@ final class RandomMessages {
     private static final int[] EXTREME_INTS = {0, 1, -1, 127, 128, Integer.MIN_VALUE, Integer.MAX_VALUE,
             Short.MIN_VALUE, Short.MAX_VALUE, -7, 16384};
 
-    private final Random random;
+    final Random random;
 
     RandomMessages(long seed) {
         random = new Random(seed);
@@ -71,7 +71,7 @@ final class RandomMessages {
             case BRANCH_QUERY -> new BranchQuery(text(), anyInt(), text(), values(size()), anyInt(), anyLong());
             case PARTITION_READ -> new PartitionRead(anyInt(), text(), values(size()), anyInt(), anyLong());
             case ROW_BATCH -> rowBatch();
-            case BRANCH_COMMIT -> new BranchCommit(text(), anyInt(), anyLong());
+            case BRANCH_COMMIT -> new BranchCommit(text(), anyInt(), random.nextBoolean(), anyLong());
             case BRANCH_ROLLBACK -> new BranchRollback(text(), anyInt(), anyLong());
             case BRANCH_ENDED -> new BranchEnded();
             case SQL_FAILURE -> sqlFailure();

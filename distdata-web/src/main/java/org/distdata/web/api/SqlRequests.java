@@ -18,10 +18,9 @@ import java.util.Map;
 /**
  * Reads the statement members of {@code /sql} and {@code /sql/batch} bodies: the SQL text
  * (at most {@link BodyLimits#MAX_SQL_CHARS}, else PAYLOAD_TOO_LARGE), its parameters
- * ({@link SqlParams}), and the options the engine does not support yet: a
- * {@code transactionId} is answered with TXN_NOT_FOUND (explicit transactions do not exist
- * yet, so no id can be valid); {@code timeoutMs} becomes the statement's time limit (the
- * engine answers TIMEOUT past it; without one the engine's default applies).
+ * ({@link SqlParams}), the explicit transaction to run in ({@code transactionId}, at the top
+ * level of the body) and {@code timeoutMs}, the statement's time limit (the engine answers
+ * TIMEOUT past it; without one the engine's default applies).
  */
 final class SqlRequests {
     static final int MAX_BATCH_STATEMENTS = 10_000;
@@ -29,8 +28,16 @@ final class SqlRequests {
     private SqlRequests() {
     }
 
+    /** The explicit transaction a request names, if any. */
+    static java.util.Optional<String> transactionId(JsonObject o) {
+        java.util.Optional<String> id = JsonBodies.optionalString(o, "transactionId");
+        id.filter(String::isBlank).ifPresent(blank -> {
+            throw JsonBodies.badRequest("'transactionId' is empty");
+        });
+        return id;
+    }
+
     static SqlStatement statement(JsonObject o) {
-        rejectTransaction(o);
         java.util.Optional<Long> timeoutMs = JsonBodies.optionalLong(o, "timeoutMs");
         timeoutMs.filter(t -> t <= 0).ifPresent(t -> {
             throw JsonBodies.badRequest("'timeoutMs' must be positive");
@@ -49,7 +56,6 @@ final class SqlRequests {
     }
 
     static List<SqlStatement> batch(JsonObject o) {
-        rejectTransaction(o);
         JsonArray items = JsonBodies.optionalArray(o, "statements")
                 .orElseThrow(() -> JsonBodies.badRequest("'statements' is required"));
         if (items.isEmpty() || items.size() > MAX_BATCH_STATEMENTS) {
@@ -88,12 +94,5 @@ final class SqlRequests {
             }
         }
         return kind;
-    }
-
-    private static void rejectTransaction(JsonObject o) {
-        JsonBodies.optionalString(o, "transactionId").ifPresent(id -> {
-            throw new DistDataException(ErrorCode.TXN_NOT_FOUND,
-                    "no transaction '" + id + "': explicit transactions are not available on this node yet");
-        });
     }
 }

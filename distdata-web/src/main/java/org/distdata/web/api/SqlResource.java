@@ -45,7 +45,8 @@ public class SqlResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run one SQL statement with positional parameters")
+    @Operation(summary = "Run one SQL statement with positional parameters, in an explicit transaction when "
+            + "'transactionId' names one")
     @APIResponse(responseCode = "200", description = "result: columns and rows, or updateCount")
     @APIResponse(responseCode = "400", description = "SQL_SYNTAX, SQL_SEMANTIC or BAD_REQUEST")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: the statement needs a stronger role")
@@ -53,9 +54,11 @@ public class SqlResource {
         JsonObject o = JsonBodies.readObject(body, BodyLimits.MAX_JSON_BYTES);
         SqlStatement statement = SqlRequests.statement(o);
         authorize(security, SqlRequests.kindOf(List.of(statement)));
-        SqlResult result = sqlBean.execute(statement);
-        return Response.ok(JsonOutput.stream(g -> SqlResultJson.write(g, result)), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        String transactionId = SqlRequests.transactionId(o).orElse(null);
+        SqlResult result = transactionId == null ? sqlBean.execute(statement)
+                : sqlBean.execute(transactionId, security.getUserPrincipal().getName(), statement);
+        return Response.ok(JsonOutput.stream(g -> SqlResultJson.write(g, result, transactionId)),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
@@ -69,11 +72,17 @@ public class SqlResource {
         List<SqlStatement> statements = SqlRequests.batch(o);
         boolean atomic = JsonBodies.optionalBoolean(o, "atomic").orElse(false);
         authorize(security, SqlRequests.kindOf(statements));
-        List<SqlResult> results = sqlBean.executeBatch(statements, atomic);
+        String transactionId = SqlRequests.transactionId(o).orElse(null);
+        List<SqlResult> results = transactionId == null ? sqlBean.executeBatch(statements, atomic)
+                : sqlBean.executeBatch(transactionId, security.getUserPrincipal().getName(), statements);
         return Response.ok(JsonOutput.stream(g -> {
             g.writeStartObject().writeStartArray("results");
             results.forEach(r -> SqlResultJson.write(g, r));
-            g.writeEnd().writeEnd();
+            g.writeEnd();
+            if (transactionId != null) {
+                g.write("transactionId", transactionId);
+            }
+            g.writeEnd();
         }), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -21,6 +21,11 @@ public final class SqlResultJson {
     }
 
     public static void write(JsonGenerator g, SqlResult r) {
+        write(g, r, null);
+    }
+
+    /** The result, with the explicit transaction it ran in when {@code transactionId} is given. */
+    public static void write(JsonGenerator g, SqlResult r, String transactionId) {
         g.writeStartObject();
         g.writeStartArray("columns");
         for (ColumnInfo c : r.columns()) {
@@ -43,6 +48,9 @@ public final class SqlResultJson {
             g.write("updateCount", r.updateCount());
         }
         g.write("elapsedMs", Math.round(r.elapsedMs() * 1000) / 1000.0);
+        if (transactionId != null) {
+            g.write("transactionId", transactionId);
+        }
         g.writeEnd();
     }
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiEndpointTableTest {
     static final List<Class<?>> RESOURCES = List.of(AuthResource.class, SqlResource.class, TableResource.class,
-            UserResource.class, ClusterResource.class, MetricsResource.class);
+            UserResource.class, ClusterResource.class, MetricsResource.class, TransactionResource.class);
 
     @Test
     void tableMatchesTheResourceClasses() throws IOException {

@@ -50,7 +50,8 @@ class ItAuthCoverageTest {
 
         /** The path with its templates filled; targets that do not exist keep every probe harmless. */
         String concretePath() {
-            return path.substring(1).replace("{table}", "NO_SUCH_TABLE").replace("{name}", "no-such-user");
+            return path.substring(1).replace("{table}", "NO_SUCH_TABLE").replace("{name}", "no-such-user")
+                    .replace("{id}", "n1-0000000000000001");
         }
     }
 
